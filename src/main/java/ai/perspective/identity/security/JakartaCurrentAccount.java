@@ -1,0 +1,40 @@
+package ai.perspective.identity.security;
+
+import ai.perspective.identity.AccountId;
+import ai.perspective.identity.CurrentAccount;
+import ai.perspective.identity.Role;
+import ai.perspective.shared.HubException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
+import java.util.Optional;
+
+/**
+ * The caller as Jakarta Security sees it. The principal's name is the account id for every way
+ * the hub authenticates today; a new mechanism (e.g. OIDC) maps its principal to an account id in
+ * its own identity store, and nothing here or in callers changes.
+ */
+@ApplicationScoped
+public class JakartaCurrentAccount implements CurrentAccount {
+
+    @Inject
+    SecurityContext security;
+
+    @Override
+    public Optional<AccountId> id() {
+        Principal principal = security.getCallerPrincipal();
+        return principal == null ? Optional.empty() : Optional.of(AccountId.parse(principal.getName()));
+    }
+
+    @Override
+    public AccountId require() {
+        return id().orElseThrow(() -> HubException.unauthenticated("unauthenticated",
+                "Log in, or authenticate with an API key: 'Authorization: Bearer <key>'."));
+    }
+
+    @Override
+    public boolean hasRole(Role role) {
+        return security.getCallerPrincipal() != null && security.isCallerInRole(role.name());
+    }
+}
