@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -74,7 +75,7 @@ public class SignUpView extends Div {
         fields.values().forEach(f -> f.setInvalid(false));
         try {
             identity.signUp(new Identity.SignUp(email.getValue(), displayName.getValue(), password.getValue()));
-            getUI().ifPresent(ui -> ui.navigate("login?created"));
+            getUI().ifPresent(ui -> ui.navigate(LoginView.class, QueryParameters.of("created", "")));
         } catch (HubException e) {
             var field = e.field() == null ? null : fields.get(e.field());
             if (field != null) {

@@ -18,8 +18,11 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
  * database.
  *
  * <p>Migrations live in {@code db/migration/<module>} (common SQL for H2 and PostgreSQL) and
- * {@code db/migration/<vendor>} (SQL only one database accepts). Versions are one sequence
- * across modules.
+ * {@code db/migration/<vendor>} (SQL only one database accepts). Each module numbers its
+ * migrations in its own block (identity 1-99, catalog 100-199, gateway 200-299, routing 300-399,
+ * vault 400-499, rewards 500-599, governance 600-699, nodes 700-799, chain 800-899, vendor
+ * folders 900+), so modules evolve independently: a new migration of one module may sort below
+ * another module's applied ones, hence {@code outOfOrder}.
  */
 public class FlywayIntegrator implements Integrator {
 
@@ -42,6 +45,7 @@ public class FlywayIntegrator implements Integrator {
                 .dataSource(dataSource)
                 .locations(locations.toArray(String[]::new))
                 .failOnMissingLocations(false)
+                .outOfOrder(true)
                 .load()
                 .migrate();
     }

@@ -1,9 +1,12 @@
 package ai.perspective.shared.ui;
 
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.auth.DefaultMenuAccessControl;
+import com.vaadin.flow.server.auth.MenuAccessControl;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 
 /**
  * Guards every view by its {@code @AnonymousAllowed}, {@code @PermitAll} or {@code @RolesAllowed}
@@ -19,5 +22,15 @@ public class AccessControlSetup {
         NavigationAccessControl accessControl = new NavigationAccessControl();
         accessControl.setLoginView(LOGIN_PATH);
         event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(accessControl));
+    }
+
+    /**
+     * vaadin-cdi looks the menu's access control up as a bean; Vaadin's default filters the
+     * {@code @Menu} entries with the same annotations as navigation.
+     */
+    @Produces
+    @ApplicationScoped
+    MenuAccessControl menuAccessControl() {
+        return new DefaultMenuAccessControl();
     }
 }

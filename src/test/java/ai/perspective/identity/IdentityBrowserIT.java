@@ -1,0 +1,152 @@
+package ai.perspective.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.perspective.support.Browser;
+import ai.perspective.support.Hub;
+import ai.perspective.support.HubClient;
+import ai.perspective.support.TestDatabase;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person in Chromium: signs up, logs in, creates an API key in the UI and uses it on the API. */
+@ExtendWith(ArquillianExtension.class)
+class IdentityBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Hub.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        if (browser != null) {
+            Browser.screenshot(browser, getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signUpLogInCreateKeyAndUseItOnTheApi() throws Exception {
+        String email = Hub.uniqueEmail("carol");
+        signUp(email, "Carol Creator", Hub.PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(visible(By.id("login-notice")).getText()).contains("account is ready");
+
+        logIn(email, Hub.PASSWORD);
+        assertThat(visible(By.id("welcome")).getText()).isEqualTo("Welcome, Carol Creator");
+        List<String> menu = menuTitles();
+        assertThat(menu).contains("Home", "API keys").doesNotContain("Accounts");
+
+        browser.findElement(By.cssSelector("vaadin-side-nav-item[path='api-keys']")).click();
+        type(visible(By.cssSelector("#key-name input")), "integration test");
+        visible(By.id("create-key")).click();
+        String secret = visible(By.id("new-key-secret")).getText();
+        assertThat(secret).startsWith("pk-");
+        visible(By.id("close-secret")).click();
+        wait.until(d -> d.findElement(By.id("keys")).getText().contains("integration test"));
+
+        HubClient program = new HubClient(base.toURI());
+        HubClient.Reply me = program.get("api/accounts/me", secret);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().getString("email")).isEqualTo(email);
+        assertThat(me.json().getString("displayName")).isEqualTo("Carol Creator");
+
+        visible(By.id("logout")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.get(base + "api-keys");
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    @Test
+    void signUpShowsWhyInputIsRejectedAndCreatesNothing() {
+        String email = Hub.uniqueEmail("weak");
+        signUp(email, "Weak Password", "short");
+
+        WebElement password = visible(By.id("signup-password"));
+        wait.until(d -> password.getDomProperty("invalid").equals("true"));
+        assertThat(password.getDomProperty("errorMessage")).contains("at least 10 characters");
+        assertThat(browser.getCurrentUrl()).contains("/signup");
+        assertThat(TestDatabase.count("select count(*) from identity_account where email = ?", email)).isZero();
+
+        signUp("not-an-email", "Bad Email", Hub.PASSWORD);
+        WebElement emailField = visible(By.id("signup-email"));
+        wait.until(d -> emailField.getDomProperty("invalid").equals("true"));
+        assertThat(emailField.getDomProperty("errorMessage")).contains("not a valid email");
+    }
+
+    @Test
+    void wrongPasswordShowsAnErrorAndAdminsSeeAccounts() {
+        String email = Hub.uniqueEmail("dana");
+        signUp(email, "Dana Admin", Hub.PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        TestDatabase.makeAdmin(email);
+
+        logIn(email, "wrong password 1");
+        wait.until(ExpectedConditions.urlContains("error"));
+        wait.until(d -> d.findElement(By.tagName("vaadin-login-form")).getAttribute("error") != null);
+
+        logIn(email, Hub.PASSWORD);
+        visible(By.id("welcome"));
+        assertThat(menuTitles()).contains("Accounts");
+        browser.findElement(By.cssSelector("vaadin-side-nav-item[path='admin/accounts']")).click();
+        wait.until(d -> d.findElement(By.id("accounts")).getText().contains(email));
+    }
+
+    private void signUp(String email, String name, String password) {
+        browser.get(base + "signup");
+        type(visible(By.cssSelector("#signup-email input")), email);
+        type(visible(By.cssSelector("#signup-name input")), name);
+        type(visible(By.cssSelector("#signup-password input")), password);
+        visible(By.id("signup-submit")).click();
+    }
+
+    private void logIn(String email, String password) {
+        browser.get(base + "login");
+        type(visible(By.cssSelector("vaadin-login-form input[name='username']")), email);
+        type(visible(By.cssSelector("vaadin-login-form input[name='password']")), password);
+        visible(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+    }
+
+    private List<String> menuTitles() {
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-side-nav-item")).isEmpty());
+        return browser.findElements(By.cssSelector("vaadin-side-nav-item")).stream().map(WebElement::getText)
+                .map(String::strip).toList();
+    }
+
+    private WebElement visible(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private static void type(WebElement input, String text) {
+        input.clear();
+        input.sendKeys(text);
+    }
+}
