@@ -1,6 +1,7 @@
 package ai.perspective.identity;
 
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Who is calling, for the current request: the signed-in user of the UI or the owner of the API
@@ -15,4 +16,7 @@ public interface CurrentAccount {
     AccountId require();
 
     boolean hasRole(Role role);
+
+    /** The API key this request authenticated with; empty for a UI session or an anonymous caller. */
+    Optional<UUID> apiKey();
 }

@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Authenticator {
 
     /** Who a credential belongs to. */
-    public record Caller(AccountId account, Set<Role> roles) {
+    public record Caller(AccountId account, Set<Role> roles, UUID apiKey) {
     }
 
     private record KnownKey(UUID keyId, AccountId owner, Instant lastUseWritten) {
@@ -71,7 +71,7 @@ public class Authenticator {
             return Optional.empty();
         }
         rolesByAccount.put(found.id(), found.roles());
-        return Optional.of(new Caller(found.id(), found.roles()));
+        return Optional.of(new Caller(found.id(), found.roles(), null));
     }
 
     @Transactional
@@ -97,7 +97,7 @@ public class Authenticator {
             known = new KnownKey(known.keyId(), known.owner(), now);
         }
         keysByHash.put(hash, known);
-        return Optional.of(new Caller(known.owner(), roles(known.owner())));
+        return Optional.of(new Caller(known.owner(), roles(known.owner()), known.keyId()));
     }
 
     /** The account's current roles (for a session that outlives a role change). */

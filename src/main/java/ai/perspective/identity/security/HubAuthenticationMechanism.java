@@ -35,6 +35,7 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_ACCOUNT = "ai.perspective.identity.account";
     static final String LOGIN_PATH = "/auth/login";
+    static final String API_KEY_ID = "ai.perspective.identity.api-key-id";
     static final String REJECTED_CREDENTIALS = "ai.perspective.identity.rejected-credentials";
 
     @Inject
@@ -69,6 +70,7 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         CredentialValidationResult result = identityStores.validate(new ApiKeyCredential(authorization.substring(7).trim()));
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            request.setAttribute(API_KEY_ID, result.getCallerUniqueId());
             return context.notifyContainerAboutLogin(result);
         }
         return reject(request, context, "The API key is wrong, malformed or revoked.");

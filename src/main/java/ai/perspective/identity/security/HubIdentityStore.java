@@ -5,6 +5,7 @@ import ai.perspective.identity.application.Authenticator;
 import ai.perspective.identity.application.Authenticator.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -33,7 +34,9 @@ public class HubIdentityStore implements IdentityStore {
         } else {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return caller.map(c -> new CredentialValidationResult(c.account().toString(), groups(c.roles())))
+        // the caller's unique id carries the API key id, so the request can name the key it used
+        return caller.map(c -> new CredentialValidationResult(null, new CallerPrincipal(c.account().toString()), null,
+                        c.apiKey() == null ? null : c.apiKey().toString(), groups(c.roles())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 

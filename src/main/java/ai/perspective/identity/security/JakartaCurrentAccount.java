@@ -7,8 +7,10 @@ import ai.perspective.shared.HubException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The caller as Jakarta Security sees it. The principal's name is the account id for every way
@@ -20,6 +22,8 @@ public class JakartaCurrentAccount implements CurrentAccount {
 
     @Inject
     SecurityContext security;
+    @Inject
+    HttpServletRequest request;
 
     @Override
     public Optional<AccountId> id() {
@@ -36,5 +40,12 @@ public class JakartaCurrentAccount implements CurrentAccount {
     @Override
     public boolean hasRole(Role role) {
         return security.getCallerPrincipal() != null && security.isCallerInRole(role.name());
+    }
+
+    @Override
+    public Optional<UUID> apiKey() {
+        return request.getAttribute(HubAuthenticationMechanism.API_KEY_ID) instanceof String key
+                ? Optional.of(UUID.fromString(key))
+                : Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package ai.perspective.identity.security;
 
+import ai.perspective.shared.OpenAiError;
 import ai.perspective.shared.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,7 +31,7 @@ public class RejectedCredentialsFilter extends HttpFilter {
         response.setCharacterEncoding("UTF-8");
         if (openAi) {
             response.setContentType("application/json");
-            response.getWriter().write(OpenAiErrors.invalidApiKey(detail));
+            response.getWriter().write(OpenAiError.invalidApiKey(detail).toJson());
         } else {
             response.setContentType(Problem.MEDIA_TYPE);
             response.getWriter().write(Problem.of(401, "invalid-api-key", detail).toJson());

@@ -2,10 +2,12 @@ package ai.perspective.shared.ui;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.aura.Aura;
 
 /** The page every view lives in: Aura theme plus the hub's own small stylesheet. */
+@Push // carries streamed answers (e.g. the playground) from server threads to the browser
 @StyleSheet(Aura.STYLESHEET)
 @StyleSheet("styles/hub.css")
 public class AppShell implements AppShellConfigurator {

@@ -1,0 +1,328 @@
+package ai.perspective.gateway.application;
+
+import ai.perspective.catalog.Catalog;
+import ai.perspective.gateway.ModelUsed.Outcome;
+import ai.perspective.gateway.domain.StoredReply;
+import ai.perspective.gateway.domain.Usage;
+import ai.perspective.gateway.domain.UsageJournal;
+import ai.perspective.identity.AccountId;
+import ai.perspective.shared.OpenAiError;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Forwards one call to the model's upstream and meters it exactly once: the usage record is
+ * committed before the client receives the end of a successful answer (the last byte of a JSON
+ * reply, or the {@code [DONE]} of a stream), so a call the client saw succeed always has its
+ * record. Upstream failures become OpenAI-shaped 502/504 errors; nothing here waits without a
+ * timeout.
+ */
+@ApplicationScoped
+public class ModelCalls {
+
+    private static final Logger LOG = Logger.getLogger(ModelCalls.class.getName());
+    static final String JSON = "application/json";
+
+    /** One call, as the HTTP adapter validated it. */
+    public record Call(UUID requestId, AccountId account, UUID apiKey, Catalog.Route route, Catalog.Task task,
+            JsonObject body, boolean stream, String idempotencyKey, long startNanos) {
+
+        String upstreamPath() {
+            return task == Catalog.Task.EMBEDDINGS ? "embeddings" : "chat/completions";
+        }
+
+        boolean clientAskedForUsage() {
+            return body.get("stream_options") instanceof JsonObject options && options.getBoolean("include_usage", false);
+        }
+    }
+
+    @Inject
+    UsageJournal journal;
+    @Inject
+    TokenCounter tokens;
+    @Inject
+    GatewaySettings settings;
+
+    private HttpClient http;
+
+    @PostConstruct
+    void init() {
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Runs the call to its end; the caller completes the HTTP exchange afterwards. */
+    public void forward(Call call, Reply reply) {
+        Catalog.ExternalEndpoint endpoint = (Catalog.ExternalEndpoint) call.route().serving();
+        HttpRequest request = HttpRequest.newBuilder(resolve(endpoint.baseUrl(), call.upstreamPath()))
+                .timeout(settings.upstreamTimeout())
+                .header("Content-Type", JSON)
+                .header("Accept", call.stream() ? "text/event-stream" : JSON)
+                .header("Authorization", "Bearer " + nullToEmpty(call.route().upstreamSecret()))
+                .POST(HttpRequest.BodyPublishers.ofString(upstreamBody(call, endpoint).toString()))
+                .build();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            fail(call, reply, Outcome.UPSTREAM_TIMEOUT, 504, "The model did not answer within "
+                    + settings.upstreamTimeout().toSeconds() + " s. Try again later.", "upstream_timeout");
+            return;
+        } catch (ConnectException e) {
+            fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's server refused the connection.", "upstream_unreachable");
+            return;
+        } catch (IOException e) {
+            fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's server failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), "upstream_error");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The call was interrupted.", "upstream_error");
+            return;
+        }
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+                fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's server answered with HTTP " + status + ".",
+                        "upstream_error");
+            } else if (status >= 400) {
+                passThroughRejection(call, reply, status, body);
+            } else if (call.stream()) {
+                stream(call, reply, body);
+            } else {
+                whole(call, reply, body);
+            }
+        } catch (HttpTimeoutException e) {
+            fail(call, reply, Outcome.UPSTREAM_TIMEOUT, 504, "The model stopped answering.", "upstream_timeout");
+        } catch (IOException e) {
+            fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's answer broke off: " + e.getMessage(), "upstream_error");
+        }
+    }
+
+    private void whole(Call call, Reply reply, InputStream body) throws IOException {
+        byte[] bytes = body.readAllBytes();
+        JsonObject answer;
+        try {
+            answer = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8))).readObject();
+        } catch (JsonException | IllegalStateException e) {
+            fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's server answered with something that is not JSON.",
+                    "upstream_error");
+            return;
+        }
+        Counted counted = usageOf(answer.get("usage"));
+        if (counted == null) {
+            counted = new Counted(promptTokens(call), call.task() == Catalog.Task.EMBEDDINGS ? 0 : completionTokens(answer), true);
+        }
+        String out = Json.createObjectBuilder(answer).add("model", call.route().id().toString()).build().toString();
+        if (record(call, Outcome.SUCCEEDED, 200, counted, new StoredReply(200, JSON, out))) {
+            reply.send(200, JSON, out);
+        } else {
+            reply.send(503, JSON, meteringDown().toJson());
+        }
+    }
+
+    private void stream(Call call, Reply reply, InputStream body) throws IOException {
+        boolean wantsUsage = call.clientAskedForUsage();
+        StringBuilder produced = new StringBuilder();
+        StringBuilder replay = call.idempotencyKey() == null ? null : new StringBuilder();
+        Counted reported = null;
+        try {
+            reply.startEvents();
+            BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!line.startsWith("data:")) {
+                    continue;
+                }
+                String data = line.substring(5).strip();
+                if (data.equals("[DONE]")) {
+                    break;
+                }
+                JsonObject chunk;
+                try {
+                    chunk = Json.createReader(new StringReader(data)).readObject();
+                } catch (JsonException | IllegalStateException e) {
+                    continue;
+                }
+                Counted usage = usageOf(chunk.get("usage"));
+                if (usage != null) {
+                    reported = usage;
+                }
+                collectDeltas(chunk, produced);
+                JsonArray choices = chunk.getJsonArray("choices");
+                boolean usageOnly = usage != null && (choices == null || choices.isEmpty());
+                if (usageOnly && !wantsUsage) {
+                    continue;
+                }
+                JsonObjectBuilder out = Json.createObjectBuilder(chunk).add("model", call.route().id().toString());
+                if (!wantsUsage && usage != null) {
+                    out.remove("usage");
+                }
+                String event = out.build().toString();
+                reply.event(event);
+                if (replay != null) {
+                    replay.append("data: ").append(event).append("\n\n");
+                }
+            }
+        } catch (Reply.ClientGone gone) {
+            Counted sofar = new Counted(promptTokens(call), tokens.text(produced.toString()), true);
+            record(call, Outcome.CLIENT_DISCONNECTED, 200, sofar, null);
+            return;
+        }
+        Counted counted = reported != null ? reported
+                : new Counted(promptTokens(call), tokens.text(produced.toString()), true);
+        if (replay != null) {
+            replay.append("data: [DONE]\n\n");
+        }
+        StoredReply stored = replay == null ? null : new StoredReply(200, "text/event-stream", replay.toString());
+        if (!record(call, Outcome.SUCCEEDED, 200, counted, stored)) {
+            // the client must not see a clean end of a call we could not meter
+            try {
+                reply.event(meteringDown().toJson());
+            } catch (Reply.ClientGone ignored) {
+                // nothing more to tell
+            }
+            return;
+        }
+        try {
+            reply.event("[DONE]");
+        } catch (Reply.ClientGone ignored) {
+            // recorded and complete on our side; the client left before the last marker
+        }
+    }
+
+    private void passThroughRejection(Call call, Reply reply, int status, InputStream body) throws IOException {
+        String text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        String out;
+        try {
+            JsonObject json = Json.createReader(new StringReader(text)).readObject();
+            out = json.containsKey("error") ? json.toString()
+                    : OpenAiError.invalidRequest(status, "The model rejected the request: " + text, null, "upstream_rejected").toJson();
+        } catch (JsonException | IllegalStateException e) {
+            out = OpenAiError.invalidRequest(status, "The model rejected the request (HTTP " + status + ").", null,
+                    "upstream_rejected").toJson();
+        }
+        record(call, Outcome.UPSTREAM_REJECTED, status, new Counted(0, 0, false), null);
+        reply.send(status, JSON, out);
+    }
+
+    private void fail(Call call, Reply reply, Outcome outcome, int status, String message, String code) {
+        record(call, outcome, status, new Counted(0, 0, false), null);
+        reply.send(status, JSON, new OpenAiError(status, message, "api_error", null, code).toJson());
+    }
+
+    /** Commits the usage record; false when the journal is down (the call must not look successful). */
+    private boolean record(Call call, Outcome outcome, int status, Counted counted, StoredReply stored) {
+        long latencyMillis = (System.nanoTime() - call.startNanos()) / 1_000_000;
+        Usage usage = new Usage(call.requestId(), call.account(), call.apiKey(), call.route().id().toString(),
+                call.route().creator(), counted.prompt(), counted.completion(), counted.counted(), latencyMillis, outcome,
+                status, call.stream(), call.idempotencyKey(), Instant.now());
+        try {
+            journal.record(usage, outcome == Outcome.SUCCEEDED ? stored : null).toCompletableFuture().join();
+            if (outcome != Outcome.SUCCEEDED && call.idempotencyKey() != null) {
+                journal.release(call.account(), call.idempotencyKey());
+            }
+            return true;
+        } catch (CompletionException e) {
+            LOG.log(Level.SEVERE, "Usage of call " + call.requestId() + " not recorded", e.getCause());
+            if (call.idempotencyKey() != null) {
+                journal.release(call.account(), call.idempotencyKey());
+            }
+            return false;
+        }
+    }
+
+    private record Counted(int prompt, int completion, boolean counted) {
+    }
+
+    private static Counted usageOf(JsonValue usage) {
+        if (usage instanceof JsonObject u && u.get("prompt_tokens") instanceof JsonNumber prompt) {
+            int completion = u.get("completion_tokens") instanceof JsonNumber c ? c.intValue() : 0;
+            return new Counted(prompt.intValue(), completion, false);
+        }
+        return null;
+    }
+
+    private int promptTokens(Call call) {
+        return call.task() == Catalog.Task.EMBEDDINGS ? tokens.input(call.body().get("input"))
+                : tokens.chatPrompt(call.body().getJsonArray("messages"));
+    }
+
+    private int completionTokens(JsonObject answer) {
+        int count = 0;
+        if (answer.get("choices") instanceof JsonArray choices) {
+            for (JsonValue choice : choices) {
+                if (choice instanceof JsonObject c && c.get("message") instanceof JsonObject message) {
+                    count += tokens.content(message.get("content"));
+                }
+            }
+        }
+        return count;
+    }
+
+    private static void collectDeltas(JsonObject chunk, StringBuilder produced) {
+        if (chunk.get("choices") instanceof JsonArray choices) {
+            for (JsonValue choice : choices) {
+                if (choice instanceof JsonObject c && c.get("delta") instanceof JsonObject delta
+                        && delta.get("content") instanceof jakarta.json.JsonString content) {
+                    produced.append(content.getString());
+                }
+            }
+        }
+    }
+
+    private static JsonObject upstreamBody(Call call, Catalog.ExternalEndpoint endpoint) {
+        JsonObjectBuilder body = Json.createObjectBuilder(call.body()).add("model", endpoint.upstreamModel());
+        if (call.stream()) {
+            JsonObjectBuilder options = call.body().get("stream_options") instanceof JsonObject existing
+                    ? Json.createObjectBuilder(existing) : Json.createObjectBuilder();
+            body.add("stream_options", options.add("include_usage", true));
+        }
+        return body.build();
+    }
+
+    static URI resolve(URI base, String path) {
+        String text = base.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return URI.create(text + "/" + path);
+    }
+
+    private static OpenAiError meteringDown() {
+        return new OpenAiError(503, "The hub could not record this call, so it is not delivered. Try again shortly.",
+                "api_error", null, "metering_unavailable");
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

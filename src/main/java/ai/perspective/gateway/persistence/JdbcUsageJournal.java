@@ -1,0 +1,285 @@
+package ai.perspective.gateway.persistence;
+
+import ai.perspective.gateway.ModelUsed;
+import ai.perspective.gateway.domain.StoredReply;
+import ai.perspective.gateway.domain.Usage;
+import ai.perspective.gateway.domain.UsageJournal;
+import ai.perspective.identity.AccountId;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The usage journal on plain JDBC with group commit: one writer thread takes every record queued
+ * meanwhile (up to {@value #MAX_BATCH}) and commits them, their outbox events and their stored
+ * replies in one transaction. Each call waits only for the commit that includes it, so durability
+ * costs one commit per batch rather than per call.
+ */
+@ApplicationScoped
+public class JdbcUsageJournal implements UsageJournal {
+
+    private static final Logger LOG = Logger.getLogger(JdbcUsageJournal.class.getName());
+    private static final int MAX_BATCH = 512;
+    /** A claim older than this belongs to a request that died with its server. */
+    private static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+
+    private record Pending(Usage usage, StoredReply reply, CompletableFuture<Void> done) {
+    }
+
+    @Resource(lookup = "java:jboss/datasources/PerspectiveDS")
+    DataSource dataSource;
+    @Resource
+    ManagedThreadFactory threads;
+    @Inject
+    Event<OutboxWritten> outboxWritten;
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile Thread writer;
+    private volatile boolean stopping;
+
+    /** Fired after a batch with outbox events is committed, so the relay need not wait for its timer. */
+    public record OutboxWritten(int events) {
+    }
+
+    @Override
+    public CompletionStage<Void> record(Usage usage, StoredReply reply) {
+        startWriter();
+        Pending pending = new Pending(usage, reply, new CompletableFuture<>());
+        queue.add(pending);
+        return pending.done();
+    }
+
+    private void startWriter() {
+        if (writer == null) {
+            synchronized (this) {
+                if (writer == null) {
+                    Thread thread = threads.newThread(this::writeLoop);
+                    thread.setName("gateway-usage-journal");
+                    thread.setDaemon(true);
+                    thread.start();
+                    writer = thread;
+                }
+            }
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commitWithOneRetry(batch);
+                batch.forEach(p -> p.done().complete(null));
+                outboxWritten.fire(new OutboxWritten(batch.size()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(Level.SEVERE, "Could not record " + batch.size() + " usage records", e);
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commitWithOneRetry(List<Pending> batch) throws SQLException {
+        try {
+            commit(batch);
+        } catch (SQLException first) {
+            LOG.log(Level.WARNING, "Usage batch failed, retrying once", first);
+            commit(batch);
+        }
+    }
+
+    private void commit(List<Pending> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement usage = connection.prepareStatement(
+                    "insert into gateway_usage (id, account_id, api_key_id, model, creator_id, prompt_tokens,"
+                            + " completion_tokens, tokens_counted, latency_ms, outcome, http_status, streamed,"
+                            + " idempotency_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement outbox = connection.prepareStatement(
+                            "insert into gateway_outbox (id, event_type, payload, created_at) values (?, ?, ?, ?)");
+                    PreparedStatement reply = connection.prepareStatement(
+                            "update gateway_idempotency set state = 'DONE', http_status = ?, content_type = ?, body = ?"
+                                    + " where account_id = ? and idempotency_key = ? and request_id = ?")) {
+                boolean replies = false;
+                for (Pending p : batch) {
+                    Usage u = p.usage();
+                    usage.setObject(1, u.requestId());
+                    usage.setObject(2, u.account().value());
+                    usage.setObject(3, u.apiKey());
+                    usage.setString(4, u.model());
+                    usage.setObject(5, u.creator().value());
+                    usage.setInt(6, u.promptTokens());
+                    usage.setInt(7, u.completionTokens());
+                    usage.setBoolean(8, u.tokensCounted());
+                    usage.setInt(9, (int) Math.min(Integer.MAX_VALUE, u.latencyMillis()));
+                    usage.setString(10, u.outcome().name());
+                    usage.setInt(11, u.httpStatus());
+                    usage.setBoolean(12, u.streamed());
+                    usage.setString(13, u.idempotencyKey());
+                    usage.setTimestamp(14, Timestamp.from(u.at()));
+                    usage.addBatch();
+
+                    outbox.setObject(1, u.requestId());
+                    outbox.setString(2, ModelUsed.class.getSimpleName());
+                    outbox.setString(3, ModelUsedJson.write(u.event()));
+                    outbox.setTimestamp(4, Timestamp.from(u.at()));
+                    outbox.addBatch();
+
+                    if (u.idempotencyKey() != null) {
+                        StoredReply r = p.reply();
+                        if (r == null) {
+                            reply.setNull(1, Types.INTEGER);
+                            reply.setNull(2, Types.VARCHAR);
+                            reply.setNull(3, Types.VARCHAR);
+                        } else {
+                            reply.setInt(1, r.status());
+                            reply.setString(2, r.contentType());
+                            reply.setString(3, r.body());
+                        }
+                        reply.setObject(4, u.account().value());
+                        reply.setString(5, u.idempotencyKey());
+                        reply.setObject(6, u.requestId());
+                        reply.addBatch();
+                        replies = true;
+                    }
+                }
+                usage.executeBatch();
+                outbox.executeBatch();
+                if (replies) {
+                    reply.executeBatch();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public Claim claim(AccountId account, String idempotencyKey, UUID requestId) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into gateway_idempotency (account_id, idempotency_key, request_id, state, created_at)"
+                            + " values (?, ?, ?, 'IN_PROGRESS', ?) on conflict do nothing")) {
+                insert.setObject(1, account.value());
+                insert.setString(2, idempotencyKey);
+                insert.setObject(3, requestId);
+                insert.setTimestamp(4, Timestamp.from(Instant.now()));
+                if (insert.executeUpdate() == 1) {
+                    return new Claimed();
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select state, http_status, content_type, body, created_at from gateway_idempotency"
+                            + " where account_id = ? and idempotency_key = ?")) {
+                select.setObject(1, account.value());
+                select.setString(2, idempotencyKey);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return claim(account, idempotencyKey, requestId);
+                    }
+                    if ("DONE".equals(row.getString(1)) && row.getString(4) != null) {
+                        return new Replay(new StoredReply(row.getInt(2), row.getString(3), row.getString(4)));
+                    }
+                    Instant since = row.getTimestamp(5).toInstant();
+                    if (since.plus(STALE_CLAIM).isBefore(Instant.now()) && takeOver(connection, account, idempotencyKey,
+                            requestId, since)) {
+                        return new Claimed();
+                    }
+                    return new InProgress();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot check the Idempotency-Key", e);
+        }
+    }
+
+    private static boolean takeOver(Connection connection, AccountId account, String key, UUID requestId, Instant since)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update gateway_idempotency set request_id = ?, created_at = ? where account_id = ?"
+                        + " and idempotency_key = ? and state = 'IN_PROGRESS' and created_at = ?")) {
+            update.setObject(1, requestId);
+            update.setTimestamp(2, Timestamp.from(Instant.now()));
+            update.setObject(3, account.value());
+            update.setString(4, key);
+            update.setTimestamp(5, Timestamp.from(since));
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    @Override
+    public void release(AccountId account, String idempotencyKey) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from gateway_idempotency where account_id = ? and idempotency_key = ? and state = 'IN_PROGRESS'")) {
+            connection.setAutoCommit(true);
+            delete.setObject(1, account.value());
+            delete.setString(2, idempotencyKey);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not free Idempotency-Key; it frees itself after " + STALE_CLAIM, e);
+        }
+    }
+
+    @Override
+    public Optional<Usage> byRequestId(UUID requestId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select account_id, api_key_id, model, creator_id, prompt_tokens, completion_tokens, tokens_counted,"
+                                + " latency_ms, outcome, http_status, streamed, idempotency_key, created_at"
+                                + " from gateway_usage where id = ?")) {
+            select.setObject(1, requestId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Usage(requestId, new AccountId(row.getObject(1, UUID.class)),
+                        row.getObject(2, UUID.class), row.getString(3), new AccountId(row.getObject(4, UUID.class)),
+                        row.getInt(5), row.getInt(6), row.getBoolean(7), row.getInt(8),
+                        ModelUsed.Outcome.valueOf(row.getString(9)), row.getInt(10), row.getBoolean(11),
+                        row.getString(12), row.getTimestamp(13).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        Thread thread = writer;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}
