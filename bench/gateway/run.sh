@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Gateway benchmark: the same fixed-answer upstream measured side by side in one run,
+#   (a) directly, (b) through the hub's /v1/chat/completions (API key auth + durable metering on
+#   PostgreSQL), (c) through the Portkey gateway (npm @portkey-ai/gateway@1.15.2);
+# then both (a) and (b) at a fixed 1,000 req/s for the hub's added latency, and a check that the
+# hub wrote exactly one usage record per successful response. Prints figures; asserts nothing timed.
+#
+# Needs: JDK 25, Maven, Node 20, PostgreSQL on 127.0.0.1:5432, wrk and hey (apt). Run from anywhere:
+#   bench/gateway/run.sh [seconds-per-run]
+set -euo pipefail
+cd "$(dirname "$0")"
+BENCH=$(pwd)
+ROOT=$(cd ../.. && pwd)
+SECONDS_PER_RUN=${1:-10}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+UPSTREAM_PORT=9101
+PORTKEY_PORT=8787
+OFFSET=300
+HUB=http://127.0.0.1:$((8080 + OFFSET))
+MGMT=$((9990 + OFFSET))
+DB=perspective_bench
+BASE=$ROOT/target/bench-gateway
+PIDS=()
+
+cleanup() {
+  "$ROOT/target/server/bin/jboss-cli.sh" -c --controller=127.0.0.1:$MGMT --command=:shutdown >/dev/null 2>&1 || true
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null && command -v hey >/dev/null || { echo "install wrk and hey: apt-get install -y wrk hey" >&2; exit 1; }
+[ -f "$ROOT/target/ROOT.war" ] && [ -d "$ROOT/target/server" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
+[ -d "$BENCH/node_modules/@portkey-ai/gateway" ] || npm ci --no-audit --no-fund --loglevel=error
+
+echo "== preparing: PostgreSQL database $DB, upstream, hub, Portkey"
+psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" -c "create database $DB" postgres >/dev/null
+node "$BENCH/upstream.mjs" $UPSTREAM_PORT >/dev/null & PIDS+=($!)
+
+rm -rf "$BASE" && mkdir -p "$BASE"
+cp -r "$ROOT/target/server/standalone/configuration" "$BASE/configuration"
+sed -i 's#<deployments>.*</deployments>##' "$BASE/configuration/standalone.xml"
+PERSPECTIVE_DB_KIND=postgresql PERSPECTIVE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
+PERSPECTIVE_DB_USER=postgres PERSPECTIVE_DB_PASSWORD=postgres \
+  "$ROOT/target/server/bin/standalone.sh" -Djboss.server.base.dir="$BASE" \
+  -Djboss.socket.binding.port-offset=$OFFSET >"$BASE/console.log" 2>&1 & PIDS+=($!)
+node "$BENCH/node_modules/@portkey-ai/gateway/build/start-server.js" --port=$PORTKEY_PORT --headless >/dev/null 2>&1 & PIDS+=($!)
+
+for _ in $(seq 1 120); do
+  "$ROOT/target/server/bin/jboss-cli.sh" -c --controller=127.0.0.1:$MGMT --command=":read-attribute(name=server-state)" 2>/dev/null | grep -q running && break
+  sleep 1
+done
+"$ROOT/target/server/bin/jboss-cli.sh" -c --controller=127.0.0.1:$MGMT --command="deploy $ROOT/target/ROOT.war --force" >/dev/null
+
+# an admin (first account) who is also the model's creator, a published model, an API key
+jar="$BASE/cookies"
+curl -sf -X POST -H 'Content-Type: application/json' "$HUB/api/accounts" \
+  -d '{"email":"bench@example.com","displayName":"Bench","password":"bench password 1"}' >/dev/null
+curl -sf -c "$jar" -o /dev/null -X POST "$HUB/auth/login" -d 'username=bench@example.com&password=bench+password+1'
+me=$(curl -sf -b "$jar" "$HUB/api/accounts/me" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+curl -sf -b "$jar" -X POST -H 'Content-Type: application/json' "$HUB/api/accounts/$me/roles" -d '{"role":"CREATOR"}' >/dev/null
+. "$BENCH/publish-model.sh"
+MODEL=$(publish_model "$HUB" "$jar" "http://127.0.0.1:$UPSTREAM_PORT/v1")
+KEY=$(curl -sf -b "$jar" -X POST -H 'Content-Type: application/json' "$HUB/api/keys" -d '{"name":"bench"}' \
+  | sed 's/.*"secret":"\([^"]*\)".*/\1/')
+for _ in $(seq 1 30); do curl -s -o /dev/null "http://127.0.0.1:$PORTKEY_PORT/" && break; sleep 1; done
+
+warm() { for _ in $(seq 1 200); do curl -s -o /dev/null -X POST -H 'Content-Type: application/json' "$@"; done; }
+warm -H "Authorization: Bearer $KEY" -d "{\"model\":\"$MODEL\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}" "$HUB/v1/chat/completions"
+
+# wrk with --latency: prints Requests/sec and the 50%/99% latency lines
+run_wrk() { # name url auth model headers
+  BENCH_AUTH="$3" BENCH_MODEL="$4" BENCH_HEADERS="$5" \
+    wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency -s "$BENCH/post.lua" "$2" > "$BASE/wrk-$1.txt"
+  rps=$(awk '/Requests\/sec/ {print $2}' "$BASE/wrk-$1.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$BASE/wrk-$1.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$BASE/wrk-$1.txt")
+  total=$(awk '/requests in/ {print $1}' "$BASE/wrk-$1.txt")
+  non2xx=$(awk '/Non-2xx/ {print $5}' "$BASE/wrk-$1.txt"); non2xx=${non2xx:-0}
+  errors=$(awk '/Socket errors/ {print}' "$BASE/wrk-$1.txt")
+  printf '%-8s %10s req/s   p50 %8s   p99 %8s   requests %s, non-2xx %s %s\n' "$1" "$rps" "$p50" "$p99" "$total" "$non2xx" "$errors"
+  eval "RPS_$1=$rps; OK_$1=$((total - non2xx))"
+}
+
+# hey at a fixed rate: 20 workers x 50 req/s = 1,000 req/s
+run_hey() { # name url auth model
+  hey -z "${SECONDS_PER_RUN}s" -c 20 -q 50 -m POST -T application/json ${3:+-H "Authorization: $3"} \
+    -d "{\"model\":\"$4\",\"messages\":[{\"role\":\"user\",\"content\":\"say ok\"}]}" "$2" > "$BASE/hey-$1.txt"
+  p50=$(awk '/50%% in/ || /50% in/ {print $3}' "$BASE/hey-$1.txt")
+  p99=$(awk '/99% in/ {print $3}' "$BASE/hey-$1.txt")
+  rps=$(awk '/Requests\/sec/ {print $2}' "$BASE/hey-$1.txt")
+  ok=$(awk '/\[200\]/ {print $2}' "$BASE/hey-$1.txt"); ok=${ok:-0}
+  printf '%-8s %10s req/s   p50 %8s s   p99 %8s s   200 responses %s\n' "$1" "$rps" "$p50" "$p99" "$ok"
+  eval "P99_$1=$p99; OK_$1=$ok"
+}
+
+echo
+echo "== throughput: wrk, 2 threads, 16 connections, ${SECONDS_PER_RUN}s each"
+run_wrk direct  "http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions" "" bench ""
+run_wrk hub     "$HUB/v1/chat/completions" "Bearer $KEY" "$MODEL" ""
+run_wrk portkey "http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions" "Bearer x" bench \
+  "x-portkey-provider:openai;x-portkey-custom-host:http://127.0.0.1:$UPSTREAM_PORT/v1"
+hub_wrk_ok=$OK_hub
+
+echo
+echo "== latency at a fixed 1,000 req/s: hey, 20 workers x 50 req/s, ${SECONDS_PER_RUN}s each"
+run_hey direct1k "http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions" "" bench
+run_hey hub1k "$HUB/v1/chat/completions" "Bearer $KEY" "$MODEL"
+hub_hey_ok=$OK_hub1k
+
+records=$(psql -h 127.0.0.1 -U postgres -tA -c "select count(*) from gateway_usage where outcome = 'SUCCEEDED'" $DB)
+expected=$((hub_wrk_ok + hub_hey_ok + 200))
+echo
+echo "== summary"
+echo "hub/portkey throughput ratio: $(echo "scale=1; $RPS_hub / $RPS_portkey" | bc)x (target >= 5x)"
+echo "hub/direct throughput ratio:  $(echo "scale=2; $RPS_hub / $RPS_direct" | bc)"
+echo "hub added p99 at 1,000 req/s: $(echo "scale=2; ($P99_hub1k - $P99_direct1k) * 1000" | bc) ms (target <= 5 ms)"
+echo "usage records: $records for $expected successful hub responses (200 warm-up + wrk + hey): lost $((expected - records))"

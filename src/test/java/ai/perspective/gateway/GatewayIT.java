@@ -1,0 +1,277 @@
+package ai.perspective.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ai.perspective.support.FakeUpstream;
+import ai.perspective.support.Hub;
+import ai.perspective.support.HubClient;
+import ai.perspective.support.HubClient.Reply;
+import ai.perspective.support.Marketplace;
+import ai.perspective.support.TestDatabase;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The OpenAI-compatible gateway in the real server, against a fake upstream and PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+class GatewayIT {
+
+    private static final String HI = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"hi there\"}]%s}";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Hub.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    FakeUpstream upstream;
+    Marketplace market;
+    HubClient client;
+    String key;
+
+    @BeforeEach
+    void marketplace() throws Exception {
+        upstream = new FakeUpstream();
+        market = new Marketplace(base);
+        client = new HubClient(base.toURI());
+        key = market.userWithKey("caller");
+    }
+
+    @AfterEach
+    void stopUpstream() {
+        upstream.close();
+    }
+
+    @Test
+    void chatIsForwardedAnsweredAndMeteredOnce() {
+        String model = market.publish("echo-" + suffix(), upstream, "echo", List.of("CHAT"));
+
+        Reply reply = client.postJson("v1/chat/completions", HI.formatted(model, ""), key);
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonObject answer = reply.json();
+        assertThat(answer.getString("model")).isEqualTo(model);
+        assertThat(answer.getJsonArray("choices").getJsonObject(0).getJsonObject("message").getString("content"))
+                .isEqualTo("echo: hi there");
+        assertThat(answer.getJsonObject("usage").getInt("prompt_tokens")).isEqualTo(11);
+
+        FakeUpstream.Received forwarded = upstream.received().getFirst();
+        assertThat(forwarded.authorization()).isEqualTo("Bearer " + FakeUpstream.SECRET);
+        assertThat(forwarded.body().getString("model")).isEqualTo("echo");
+
+        String requestId = reply.raw().headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(TestDatabase.count("select count(*) from gateway_usage where id = ?::uuid and outcome = 'SUCCEEDED'"
+                + " and prompt_tokens = 11 and completion_tokens = 3 and not tokens_counted and api_key_id is not null",
+                requestId)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestDatabase.count(
+                "select count(*) from gateway_outbox where id = ?::uuid and published_at is not null", requestId) == 1);
+    }
+
+    @Test
+    void streamingSendsTokensThenDoneAndMetersTheStream() throws Exception {
+        String model = market.publish("stream-" + suffix(), upstream, "echo", List.of("CHAT"));
+
+        List<String> events = sse(HI.formatted(model, ",\"stream\":true"));
+
+        assertThat(events.getLast()).isEqualTo("[DONE]");
+        StringBuilder content = new StringBuilder();
+        for (String event : events.subList(0, events.size() - 1)) {
+            JsonObject chunk = jakarta.json.Json.createReader(new java.io.StringReader(event)).readObject();
+            assertThat(chunk.getString("model")).isEqualTo(model);
+            assertThat(chunk.containsKey("usage")).as("usage only when the client asks").isFalse();
+            var choices = chunk.getJsonArray("choices");
+            if (!choices.isEmpty() && choices.getJsonObject(0).getJsonObject("delta").containsKey("content")) {
+                content.append(choices.getJsonObject(0).getJsonObject("delta").getString("content"));
+            }
+        }
+        assertThat(content).hasToString("echo: hi there");
+        assertThat(upstream.received().getFirst().body().getJsonObject("stream_options").getBoolean("include_usage")).isTrue();
+        assertThat(TestDatabase.count("select count(*) from gateway_usage where model = ? and streamed"
+                + " and outcome = 'SUCCEEDED' and prompt_tokens = 11 and completion_tokens = 3", model)).isEqualTo(1);
+    }
+
+    @Test
+    void tokensAreCountedWhenTheUpstreamReportsNoUsage() {
+        String model = market.publish("nousage-" + suffix(), upstream, "no-usage", List.of("CHAT"));
+
+        Reply reply = client.postJson("v1/chat/completions", HI.formatted(model, ""), key);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(TestDatabase.count("select count(*) from gateway_usage where model = ? and tokens_counted"
+                + " and prompt_tokens > 0 and completion_tokens = 4", model))
+                .as("'echo: hi there' is 4 cl100k tokens").isEqualTo(1);
+    }
+
+    @Test
+    void clientMistakesAreOpenAiErrorsAndNothingIsMetered() throws Exception {
+        String model = market.publish("strict-" + suffix(), upstream, "echo", List.of("CHAT"));
+        String draft = market.publish("draft-" + suffix(), upstream.baseUrl(), "echo", List.of("CHAT"), false);
+
+        expectError(client.postJson("v1/chat/completions", HI.formatted(model, ""), null), 401, "invalid_api_key");
+        expectError(client.postJson("v1/chat/completions", HI.formatted(model, ""), "pk-wrong"), 401, "invalid_api_key");
+        expectError(client.postJson("v1/chat/completions", HI.formatted("nobody/nothing", ""), key), 404, "model_not_found");
+        expectError(client.postJson("v1/chat/completions", HI.formatted(draft, ""), key), 404, "model_not_found");
+        expectError(client.postJson("v1/chat/completions", HI.formatted("no-slash", ""), key), 404, "model_not_found");
+        expectError(client.postJson("v1/chat/completions", "{\"model\":", key), 400, "invalid_json");
+        expectError(client.postJson("v1/chat/completions", "[1]", key), 400, "invalid_json");
+        Reply noMessages = client.postJson("v1/chat/completions", "{\"model\":\"" + model + "\"}", key);
+        expectError(noMessages, 400, null);
+        assertThat(noMessages.json().getJsonObject("error").getString("param")).isEqualTo("messages");
+        Reply noModel = client.postJson("v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", key);
+        assertThat(noModel.json().getJsonObject("error").getString("param")).isEqualTo("model");
+        expectError(client.postJson("v1/embeddings", "{\"model\":\"" + model + "\",\"input\":\"x\"}", key), 400,
+                "model_not_supported");
+        String huge = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}]}";
+        expectError(client.postJson("v1/chat/completions", huge, key), 413, "request_too_large");
+        expectError(client.get("v1/nothing-here", key), 404, "unknown_url");
+
+        assertThat(upstream.received()).isEmpty();
+        assertThat(TestDatabase.count("select count(*) from gateway_usage where model in (?, ?)", model, draft)).isZero();
+    }
+
+    @Test
+    void upstreamFailuresAreClear502And504AndRecorded() throws Exception {
+        String failing = market.publish("fail-" + suffix(), upstream, "fail", List.of("CHAT"));
+        String rejecting = market.publish("reject-" + suffix(), upstream, "reject", List.of("CHAT"));
+        String hanging = market.publish("hang-" + suffix(), upstream, "hang", List.of("CHAT"));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String unreachable = market.publish("gone-" + suffix(), URI.create("http://127.0.0.1:" + closedPort + "/v1"),
+                "echo", List.of("CHAT"), true);
+
+        expectError(client.postJson("v1/chat/completions", HI.formatted(failing, ""), key), 502, "upstream_error");
+        expectError(client.postJson("v1/chat/completions", HI.formatted(unreachable, ""), key), 502, "upstream_unreachable");
+        Reply rejected = client.postJson("v1/chat/completions", HI.formatted(rejecting, ""), key);
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.json().getJsonObject("error").getString("param")).isEqualTo("temperature");
+        expectError(client.postJson("v1/chat/completions", HI.formatted(hanging, ""), key), 504, "upstream_timeout");
+
+        assertThat(TestDatabase.count("select count(*) from gateway_usage where model = ? and outcome = 'UPSTREAM_FAILED'"
+                + " and http_status = 502", failing)).isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from gateway_usage where model = ? and outcome = 'UPSTREAM_TIMEOUT'",
+                hanging)).isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from gateway_usage where model = ? and outcome = 'UPSTREAM_REJECTED'",
+                rejecting)).isEqualTo(1);
+    }
+
+    @Test
+    void aRetriedCallWithTheSameIdempotencyKeyIsOneCallAndOneRecord() throws Exception {
+        String model = market.publish("idem-" + suffix(), upstream, "echo", List.of("CHAT"));
+        String idempotencyKey = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = post(HI.formatted(model, ""), idempotencyKey);
+        HttpResponse<String> retry = post(HI.formatted(model, ""), idempotencyKey);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(upstream.received()).hasSize(1);
+        assertThat(TestDatabase.count("select count(*) from gateway_usage where idempotency_key = ?", idempotencyKey))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aClientLeavingMidStreamIsRecordedTruthfully() throws Exception {
+        String model = market.publish("endless-" + suffix(), upstream, "endless", List.of("CHAT"));
+        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("v1/chat/completions"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(HI.formatted(model, ",\"stream\":true"))).build();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        try (InputStream body = response.body()) {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            int events = 0;
+            while (events < 20) {
+                if (lines.readLine().startsWith("data: ")) {
+                    events++;
+                }
+            }
+        }
+        http.close();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
+                "select count(*) from gateway_usage where id = ?::uuid and outcome = 'CLIENT_DISCONNECTED'"
+                        + " and completion_tokens >= 20", requestId) == 1);
+    }
+
+    @Test
+    void modelsAndEmbeddingsWork() {
+        String chat = market.publish("listed-" + suffix(), upstream, "echo", List.of("CHAT"));
+        String embed = market.publish("embed-" + suffix(), upstream, "embed", List.of("EMBEDDINGS"));
+
+        Reply models = client.get("v1/models", key);
+        assertThat(models.status()).isEqualTo(200);
+        assertThat(models.json().getString("object")).isEqualTo("list");
+        assertThat(models.body()).contains("\"id\":\"" + chat + "\"").contains("\"id\":\"" + embed + "\"");
+
+        Reply embedding = client.postJson("v1/embeddings", "{\"model\":\"" + embed + "\",\"input\":[\"a\",\"b\"]}", key);
+        assertThat(embedding.status()).isEqualTo(200);
+        assertThat(embedding.json().getJsonArray("data")).hasSize(2);
+        assertThat(embedding.json().getString("model")).isEqualTo(embed);
+        assertThat(TestDatabase.count("select count(*) from gateway_usage where model = ? and prompt_tokens = 8", embed))
+                .isEqualTo(1);
+    }
+
+    private List<String> sse(String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("v1/chat/completions"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        List<String> events = new ArrayList<>();
+        response.body().filter(line -> line.startsWith("data: ")).forEach(line -> events.add(line.substring(6)));
+        return events;
+    }
+
+    private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("v1/chat/completions"))
+                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expectError(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/json");
+        JsonObject error = reply.json().getJsonObject("error");
+        assertThat(error.getString("message")).isNotBlank().doesNotContain("Exception");
+        assertThat(error.getString("type")).isNotBlank();
+        if (code != null) {
+            assertThat(error.getString("code")).isEqualTo(code);
+        }
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

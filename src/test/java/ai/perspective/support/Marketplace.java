@@ -1,0 +1,73 @@
+package ai.perspective.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.net.URI;
+import java.net.URL;
+import java.util.List;
+
+/**
+ * Sets up the marketplace through its public APIs for gateway tests: a creator who publishes
+ * models pointing at a {@link FakeUpstream}, and users with API keys.
+ */
+public final class Marketplace {
+
+    private final URI base;
+    private final HubClient creator;
+    private final String creatorEmail;
+
+    public Marketplace(URL base) throws Exception {
+        this.base = base.toURI();
+        this.creatorEmail = Hub.uniqueEmail("creator");
+        this.creator = new HubClient(this.base);
+        creator.signUp(creatorEmail, "Gateway Creator", Hub.PASSWORD);
+        TestDatabase.grantRole(creatorEmail, "CREATOR");
+        check(creator.login(creatorEmail, Hub.PASSWORD), 302);
+    }
+
+    /** Creates and publishes a model served by {@code upstream} as {@code upstreamModel}; returns its id. */
+    public String publish(String name, FakeUpstream upstream, String upstreamModel, List<String> tasks) {
+        return publish(name, upstream.baseUrl(), upstreamModel, tasks, true);
+    }
+
+    public String publish(String name, URI baseUrl, String upstreamModel, List<String> tasks, boolean publish) {
+        JsonArrayBuilder taskArray = Json.createArrayBuilder();
+        tasks.forEach(taskArray::add);
+        HubClient.Reply created = creator.postJson("api/models", Json.createObjectBuilder()
+                .add("name", name)
+                .add("title", "Test model " + name)
+                .add("description", "A model for gateway tests.")
+                .add("tasks", taskArray)
+                .add("licence", "MIT")
+                .add("contextLength", 8192)
+                .add("inputPricePerMillion", 1000)
+                .add("outputPricePerMillion", 2000)
+                .add("serving", Json.createObjectBuilder().add("kind", "EXTERNAL").add("baseUrl", baseUrl.toString())
+                        .add("upstreamModel", upstreamModel))
+                .add("upstreamSecret", FakeUpstream.SECRET)
+                .build().toString(), null);
+        check(created, 201);
+        String id = created.json().getString("id");
+        if (publish) {
+            check(creator.post("api/models/" + id + "/publish", "application/json", "", null), 200);
+        }
+        return id;
+    }
+
+    /** A new user with an API key; returns the key's secret. */
+    public String userWithKey(String who) {
+        HubClient user = new HubClient(base);
+        String email = Hub.uniqueEmail(who);
+        check(user.signUp(email, who, Hub.PASSWORD), 201);
+        check(user.login(email, Hub.PASSWORD), 302);
+        HubClient.Reply key = user.postJson("api/keys", "{\"name\":\"gateway test\"}", null);
+        check(key, 201);
+        return key.json().getString("secret");
+    }
+
+    private static void check(HubClient.Reply reply, int status) {
+        if (reply.status() != status) {
+            throw new IllegalStateException("Expected HTTP " + status + " but got " + reply.status() + ": " + reply.body());
+        }
+    }
+}
