@@ -17,6 +17,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,9 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class ModelCalls {
+
+    /** Looked up once: {@code Json.*} would search for a provider on every call. */
+    private static final JsonProvider JSON_P = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(ModelCalls.class.getName());
     static final String JSON = "application/json";
@@ -131,7 +135,7 @@ public class ModelCalls {
         byte[] bytes = body.readAllBytes();
         JsonObject answer;
         try {
-            answer = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8))).readObject();
+            answer = JSON_P.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8))).readObject();
         } catch (JsonException | IllegalStateException e) {
             fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's server answered with something that is not JSON.",
                     "upstream_error");
@@ -141,7 +145,7 @@ public class ModelCalls {
         if (counted == null) {
             counted = new Counted(promptTokens(call), call.task() == Catalog.Task.EMBEDDINGS ? 0 : completionTokens(answer), true);
         }
-        String out = Json.createObjectBuilder(answer).add("model", call.route().id().toString()).build().toString();
+        String out = JSON_P.createObjectBuilder(answer).add("model", call.route().id().toString()).build().toString();
         if (record(call, Outcome.SUCCEEDED, 200, counted, new StoredReply(200, JSON, out))) {
             reply.send(200, JSON, out);
         } else {
@@ -168,7 +172,7 @@ public class ModelCalls {
                 }
                 JsonObject chunk;
                 try {
-                    chunk = Json.createReader(new StringReader(data)).readObject();
+                    chunk = JSON_P.createReader(new StringReader(data)).readObject();
                 } catch (JsonException | IllegalStateException e) {
                     continue;
                 }
@@ -182,7 +186,7 @@ public class ModelCalls {
                 if (usageOnly && !wantsUsage) {
                     continue;
                 }
-                JsonObjectBuilder out = Json.createObjectBuilder(chunk).add("model", call.route().id().toString());
+                JsonObjectBuilder out = JSON_P.createObjectBuilder(chunk).add("model", call.route().id().toString());
                 if (!wantsUsage && usage != null) {
                     out.remove("usage");
                 }
@@ -223,7 +227,7 @@ public class ModelCalls {
         String text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
         String out;
         try {
-            JsonObject json = Json.createReader(new StringReader(text)).readObject();
+            JsonObject json = JSON_P.createReader(new StringReader(text)).readObject();
             out = json.containsKey("error") ? json.toString()
                     : OpenAiError.invalidRequest(status, "The model rejected the request: " + text, null, "upstream_rejected").toJson();
         } catch (JsonException | IllegalStateException e) {
@@ -300,10 +304,10 @@ public class ModelCalls {
     }
 
     private static JsonObject upstreamBody(Call call, Catalog.ExternalEndpoint endpoint) {
-        JsonObjectBuilder body = Json.createObjectBuilder(call.body()).add("model", endpoint.upstreamModel());
+        JsonObjectBuilder body = JSON_P.createObjectBuilder(call.body()).add("model", endpoint.upstreamModel());
         if (call.stream()) {
             JsonObjectBuilder options = call.body().get("stream_options") instanceof JsonObject existing
-                    ? Json.createObjectBuilder(existing) : Json.createObjectBuilder();
+                    ? JSON_P.createObjectBuilder(existing) : JSON_P.createObjectBuilder();
             body.add("stream_options", options.add("include_usage", true));
         }
         return body.build();

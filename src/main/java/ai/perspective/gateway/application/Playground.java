@@ -12,6 +12,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +23,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Playground {
+
+    /** Looked up once: {@code Json.*} would search for a provider on every call. */
+    private static final JsonProvider JSON_P = JsonProvider.provider();
 
     /** What the UI hears while the model answers. Called from the call's own thread. */
     public interface Listener {
@@ -53,9 +57,9 @@ public class Playground {
             listener.failed("The model " + model + " cannot chat right now.");
             return;
         }
-        var messages = Json.createArrayBuilder();
-        conversation.forEach(m -> messages.add(Json.createObjectBuilder().add("role", m.role()).add("content", m.content())));
-        JsonObject body = Json.createObjectBuilder().add("model", model.toString()).add("messages", messages)
+        var messages = JSON_P.createArrayBuilder();
+        conversation.forEach(m -> messages.add(JSON_P.createObjectBuilder().add("role", m.role()).add("content", m.content())));
+        JsonObject body = JSON_P.createObjectBuilder().add("model", model.toString()).add("messages", messages)
                 .add("stream", true).build();
         Call call = new Call(UUID.randomUUID(), account, null, route, Catalog.Task.CHAT, body, true, null, System.nanoTime());
         Thread.ofVirtual().name("playground-" + call.requestId()).start(() -> calls.forward(call, new ListenerReply(call, listener)));
@@ -82,7 +86,7 @@ public class Playground {
             }
             JsonObject chunk;
             try {
-                chunk = Json.createReader(new StringReader(data)).readObject();
+                chunk = JSON_P.createReader(new StringReader(data)).readObject();
             } catch (JsonException e) {
                 return;
             }
@@ -102,7 +106,7 @@ public class Playground {
 
         private static String errorMessage(String body, int status) {
             try {
-                return Json.createReader(new StringReader(body)).readObject().getJsonObject("error").getString("message");
+                return JSON_P.createReader(new StringReader(body)).readObject().getJsonObject("error").getString("message");
             } catch (RuntimeException e) {
                 return "The call failed (HTTP " + status + ").";
             }

@@ -20,6 +20,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -44,6 +45,9 @@ import java.util.logging.Logger;
  */
 @WebServlet(urlPatterns = "/v1/*", asyncSupported = true)
 public class OpenAiServlet extends HttpServlet {
+
+    /** Looked up once: {@code Json.*} would search for a provider on every call. */
+    private static final JsonProvider JSON_P = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(OpenAiServlet.class.getName());
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -79,15 +83,15 @@ public class OpenAiServlet extends HttpServlet {
 
     private void models(HttpServletRequest request, HttpServletResponse response) throws IOException, Rejected {
         account();
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON_P.createArrayBuilder();
         for (Catalog.ModelCard model : catalog.published()) {
-            data.add(Json.createObjectBuilder()
+            data.add(JSON_P.createObjectBuilder()
                     .add("id", model.id().toString())
                     .add("object", "model")
                     .add("created", model.createdAt().getEpochSecond())
                     .add("owned_by", model.id().creator()));
         }
-        String body = Json.createObjectBuilder().add("object", "list").add("data", data).build().toString();
+        String body = JSON_P.createObjectBuilder().add("object", "list").add("data", data).build().toString();
         response.setStatus(200);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
@@ -208,7 +212,7 @@ public class OpenAiServlet extends HttpServlet {
         }
         JsonStructure json;
         try {
-            json = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8))).read();
+            json = JSON_P.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8))).read();
         } catch (JsonException | IllegalStateException e) {
             throw new Rejected(OpenAiError.invalidRequest(400, "We could not parse the JSON body of your request: "
                     + "send a JSON object (Content-Type: application/json).", null, "invalid_json"));

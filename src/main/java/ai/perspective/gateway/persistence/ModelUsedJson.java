@@ -2,9 +2,9 @@ package ai.perspective.gateway.persistence;
 
 import ai.perspective.gateway.ModelUsed;
 import ai.perspective.identity.AccountId;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,11 +12,13 @@ import java.util.UUID;
 /** The outbox payload of a {@link ModelUsed}: plain JSON, readable by people and other tools. */
 final class ModelUsedJson {
 
+    private static final JsonProvider JSON_P = JsonProvider.provider();
+
     private ModelUsedJson() {
     }
 
     static String write(ModelUsed e) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON_P.createObjectBuilder()
                 .add("requestId", e.requestId().toString())
                 .add("account", e.account().toString())
                 .add("model", e.model())
@@ -34,7 +36,7 @@ final class ModelUsedJson {
     }
 
     static ModelUsed read(String text) {
-        JsonObject json = Json.createReader(new StringReader(text)).readObject();
+        JsonObject json = JSON_P.createReader(new StringReader(text)).readObject();
         return new ModelUsed(UUID.fromString(json.getString("requestId")),
                 AccountId.parse(json.getString("account")),
                 json.containsKey("apiKey") ? UUID.fromString(json.getString("apiKey")) : null,
