@@ -6,7 +6,6 @@ import ai.perspective.gateway.application.ModelCalls.Call;
 import ai.perspective.identity.AccountId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

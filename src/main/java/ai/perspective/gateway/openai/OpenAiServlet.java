@@ -12,7 +12,6 @@ import ai.perspective.identity.CurrentAccount;
 import ai.perspective.shared.HubException;
 import ai.perspective.shared.OpenAiError;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
