@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.perspective.support.FakeUpstream;
+import ai.perspective.support.DeployedHub;
 import ai.perspective.support.Hub;
 import ai.perspective.support.HubClient;
 import ai.perspective.support.HubClient.Reply;
@@ -15,7 +16,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,28 +24,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The OpenAI-compatible gateway in the real server, against a fake upstream and PostgreSQL. */
-@ExtendWith(ArquillianExtension.class)
-class GatewayIT {
+class GatewayIT extends DeployedHub {
 
     private static final String HI = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"hi there\"}]%s}";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Hub.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     FakeUpstream upstream;
     Marketplace market;

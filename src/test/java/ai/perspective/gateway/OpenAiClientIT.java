@@ -3,6 +3,7 @@ package ai.perspective.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.perspective.support.FakeUpstream;
+import ai.perspective.support.DeployedHub;
 import ai.perspective.support.Hub;
 import ai.perspective.support.Marketplace;
 import jakarta.json.Json;
@@ -13,24 +14,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The official `openai` npm client (v6 on Node 20), unmodified, against the deployed hub. */
-@ExtendWith(ArquillianExtension.class)
-class OpenAiClientIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Hub.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class OpenAiClientIT extends DeployedHub {
 
     @Test
     void officialClientListsChatsStreamsEmbedsAndGetsTheRightErrors() throws Exception {

@@ -2,30 +2,17 @@ package ai.perspective.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.perspective.support.DeployedHub;
 import ai.perspective.support.Hub;
 import ai.perspective.support.HubClient;
 import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Smoke test of the zero-setup default: no database environment, so the hub runs on its embedded
  * H2 file database (fresh for this run). The build runs this class alone in its own server.
  */
-@ExtendWith(ArquillianExtension.class)
-class EmbeddedDatabaseIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Hub.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class EmbeddedDatabaseIT extends DeployedHub {
 
     @Test
     void servesLoginPageAndTheFirstAccountRunsTheHub() throws Exception {

@@ -2,6 +2,7 @@ package ai.perspective.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.perspective.support.DeployedHub;
 import ai.perspective.support.Hub;
 import ai.perspective.support.HubClient;
 import ai.perspective.support.HubClient.Reply;
@@ -9,33 +10,18 @@ import ai.perspective.support.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The identity REST API in the real WAR on the provisioned server, against PostgreSQL. */
-@ExtendWith(ArquillianExtension.class)
-class IdentityApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Hub.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class IdentityApiIT extends DeployedHub {
 
     HubClient client;
 

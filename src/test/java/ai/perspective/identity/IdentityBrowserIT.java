@@ -3,21 +3,16 @@ package ai.perspective.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.perspective.support.Browser;
+import ai.perspective.support.DeployedHub;
 import ai.perspective.support.Hub;
 import ai.perspective.support.HubClient;
 import ai.perspective.support.TestDatabase;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,16 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person in Chromium: signs up, logs in, creates an API key in the UI and uses it on the API. */
-@ExtendWith(ArquillianExtension.class)
-class IdentityBrowserIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Hub.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class IdentityBrowserIT extends DeployedHub {
 
     WebDriver browser;
     WebDriverWait wait;
