@@ -1,4 +1,5 @@
--- One row per call the gateway forwarded (or tried to): who, which model, tokens, latency, outcome.
+-- One row per call the gateway forwarded (or tried to): who, which model, tokens, what it cost the
+-- caller (POV base units, at the prices of the moment of the call), latency, outcome.
 -- Written before the client sees the end of a successful response, so a call a client saw succeed
 -- always has its row.
 create table gateway_usage (
@@ -9,6 +10,7 @@ create table gateway_usage (
     creator_id        uuid         not null,
     prompt_tokens     integer      not null,
     completion_tokens integer      not null,
+    cost              numeric(78, 0) not null,
     tokens_counted    boolean      not null,
     latency_ms        integer      not null,
     outcome           varchar(24)  not null,

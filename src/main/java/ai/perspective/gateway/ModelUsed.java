@@ -1,6 +1,7 @@
 package ai.perspective.gateway;
 
 import ai.perspective.identity.AccountId;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,10 +10,12 @@ import java.util.UUID;
  * Consumers must be idempotent on {@link #requestId()}.
  *
  * @param tokensCounted true when the hub counted the tokens itself because the upstream did not report usage
+ * @param cost          what the call costs the caller in POV base units, at the model's prices when it was made
+ *                      (zero unless it succeeded)
  */
 public record ModelUsed(UUID requestId, AccountId account, UUID apiKey, String model, AccountId creator,
-        int promptTokens, int completionTokens, boolean tokensCounted, long latencyMillis, Outcome outcome,
-        Instant at) {
+        int promptTokens, int completionTokens, boolean tokensCounted, BigInteger cost, long latencyMillis,
+        Outcome outcome, Instant at) {
 
     public enum Outcome {
         /** The upstream answered and the client received the whole answer. */

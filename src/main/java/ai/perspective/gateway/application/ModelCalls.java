@@ -18,6 +18,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.BufferedReader;
+import java.math.BigInteger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -245,9 +246,11 @@ public class ModelCalls {
     /** Commits the usage record; false when the journal is down (the call must not look successful). */
     private boolean record(Call call, Outcome outcome, int status, Counted counted, StoredReply stored) {
         long latencyMillis = (System.nanoTime() - call.startNanos()) / 1_000_000;
+        BigInteger cost = outcome == Outcome.SUCCEEDED || outcome == Outcome.CLIENT_DISCONNECTED
+                ? Pricing.cost(call.route(), counted.prompt(), counted.completion()) : BigInteger.ZERO;
         Usage usage = new Usage(call.requestId(), call.account(), call.apiKey(), call.route().id().toString(),
-                call.route().creator(), counted.prompt(), counted.completion(), counted.counted(), latencyMillis, outcome,
-                status, call.stream(), call.idempotencyKey(), Instant.now());
+                call.route().creator(), counted.prompt(), counted.completion(), counted.counted(), cost, latencyMillis,
+                outcome, status, call.stream(), call.idempotencyKey(), Instant.now());
         try {
             journal.record(usage, outcome == Outcome.SUCCEEDED ? stored : null).toCompletableFuture().join();
             if (outcome != Outcome.SUCCEEDED && call.idempotencyKey() != null) {

@@ -120,8 +120,8 @@ public class JdbcUsageJournal implements UsageJournal {
             connection.setAutoCommit(false);
             try (PreparedStatement usage = connection.prepareStatement(
                     "insert into gateway_usage (id, account_id, api_key_id, model, creator_id, prompt_tokens,"
-                            + " completion_tokens, tokens_counted, latency_ms, outcome, http_status, streamed,"
-                            + " idempotency_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            + " completion_tokens, tokens_counted, cost, latency_ms, outcome, http_status, streamed,"
+                            + " idempotency_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement outbox = connection.prepareStatement(
                             "insert into gateway_outbox (id, event_type, payload, created_at) values (?, ?, ?, ?)");
                     PreparedStatement reply = connection.prepareStatement(
@@ -138,12 +138,13 @@ public class JdbcUsageJournal implements UsageJournal {
                     usage.setInt(6, u.promptTokens());
                     usage.setInt(7, u.completionTokens());
                     usage.setBoolean(8, u.tokensCounted());
-                    usage.setInt(9, (int) Math.min(Integer.MAX_VALUE, u.latencyMillis()));
-                    usage.setString(10, u.outcome().name());
-                    usage.setInt(11, u.httpStatus());
-                    usage.setBoolean(12, u.streamed());
-                    usage.setString(13, u.idempotencyKey());
-                    usage.setTimestamp(14, Timestamp.from(u.at()));
+                    usage.setBigDecimal(9, new java.math.BigDecimal(u.cost()));
+                    usage.setInt(10, (int) Math.min(Integer.MAX_VALUE, u.latencyMillis()));
+                    usage.setString(11, u.outcome().name());
+                    usage.setInt(12, u.httpStatus());
+                    usage.setBoolean(13, u.streamed());
+                    usage.setString(14, u.idempotencyKey());
+                    usage.setTimestamp(15, Timestamp.from(u.at()));
                     usage.addBatch();
 
                     outbox.setObject(1, u.requestId());
@@ -256,7 +257,7 @@ public class JdbcUsageJournal implements UsageJournal {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "select account_id, api_key_id, model, creator_id, prompt_tokens, completion_tokens, tokens_counted,"
-                                + " latency_ms, outcome, http_status, streamed, idempotency_key, created_at"
+                                + " cost, latency_ms, outcome, http_status, streamed, idempotency_key, created_at"
                                 + " from gateway_usage where id = ?")) {
             select.setObject(1, requestId);
             try (ResultSet row = select.executeQuery()) {
@@ -265,9 +266,9 @@ public class JdbcUsageJournal implements UsageJournal {
                 }
                 return Optional.of(new Usage(requestId, new AccountId(row.getObject(1, UUID.class)),
                         row.getObject(2, UUID.class), row.getString(3), new AccountId(row.getObject(4, UUID.class)),
-                        row.getInt(5), row.getInt(6), row.getBoolean(7), row.getInt(8),
-                        ModelUsed.Outcome.valueOf(row.getString(9)), row.getInt(10), row.getBoolean(11),
-                        row.getString(12), row.getTimestamp(13).toInstant()));
+                        row.getInt(5), row.getInt(6), row.getBoolean(7), row.getBigDecimal(8).toBigIntegerExact(),
+                        row.getInt(9), ModelUsed.Outcome.valueOf(row.getString(10)), row.getInt(11), row.getBoolean(12),
+                        row.getString(13), row.getTimestamp(14).toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

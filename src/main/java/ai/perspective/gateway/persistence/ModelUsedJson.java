@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ final class ModelUsedJson {
                 .add("promptTokens", e.promptTokens())
                 .add("completionTokens", e.completionTokens())
                 .add("tokensCounted", e.tokensCounted())
+                .add("cost", e.cost().toString())
                 .add("latencyMillis", e.latencyMillis())
                 .add("outcome", e.outcome().name())
                 .add("at", e.at().toString());
@@ -42,7 +44,7 @@ final class ModelUsedJson {
                 json.containsKey("apiKey") ? UUID.fromString(json.getString("apiKey")) : null,
                 json.getString("model"), AccountId.parse(json.getString("creator")),
                 json.getInt("promptTokens"), json.getInt("completionTokens"), json.getBoolean("tokensCounted"),
-                json.getJsonNumber("latencyMillis").longValue(), ModelUsed.Outcome.valueOf(json.getString("outcome")),
+                new BigInteger(json.getString("cost")), json.getJsonNumber("latencyMillis").longValue(), ModelUsed.Outcome.valueOf(json.getString("outcome")),
                 Instant.parse(json.getString("at")));
     }
 }
