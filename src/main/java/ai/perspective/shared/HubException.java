@@ -9,7 +9,7 @@ public class HubException extends RuntimeException {
 
     /** What went wrong, in terms a client can branch on. */
     public enum Kind {
-        INVALID_INPUT(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409);
+        INVALID_INPUT(400), UNAUTHENTICATED(401), PAYMENT_REQUIRED(402), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409);
 
         private final int status;
 

@@ -1,0 +1,77 @@
+package ai.perspective.rewards.application;
+
+import ai.perspective.rewards.Ledger.Transfer;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Once a second, on the server's managed scheduler: seals a settlement batch when one is due
+ * (every {@code batches.max-seconds} or {@code batches.max-transfers}) and voids holds older than
+ * {@code holds.timeout-seconds} (a gateway that died mid-call never settles or releases them).
+ * Scheduling returns at once, so start-up never waits for the database.
+ */
+@ApplicationScoped
+public class SettlementScheduler {
+
+    private static final Logger LOG = Logger.getLogger(SettlementScheduler.class.getName());
+    static final int SWEEP_LIMIT = 500;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Inject
+    LedgerService ledger;
+    @Inject
+    ChargesService charges;
+    @Inject
+    ParametersService parameters;
+    @Inject
+    ai.perspective.rewards.domain.Journal journal;
+
+    Clock clock = Clock.systemUTC();
+    private ScheduledFuture<?> task;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        task = scheduler.scheduleWithFixedDelay(this::tick, 2, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    void tick() {
+        try {
+            sweep();
+            while (ledger.batchDue() && ledger.sealBatch().isPresent()) {
+                // keep sealing while a backlog is due (e.g. after downtime)
+            }
+        } catch (RuntimeException e) {
+            // a database outage must not kill the schedule; the next tick tries again
+            LOG.log(Level.WARNING, "Settlement tick failed", e);
+        }
+    }
+
+    private void sweep() {
+        List<Transfer> expired = journal.openHolds(clock.instant().minus(parameters.settings().holdTimeout()), SWEEP_LIMIT);
+        for (Transfer hold : expired) {
+            try {
+                charges.expire(hold);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Hold " + hold.id() + " was resolved while expiring", e);
+            }
+        }
+    }
+}

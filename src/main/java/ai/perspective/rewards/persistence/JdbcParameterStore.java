@@ -1,0 +1,50 @@
+package ai.perspective.rewards.persistence;
+
+import ai.perspective.rewards.HubParameters.Change;
+import ai.perspective.rewards.HubParameters.Parameter;
+import ai.perspective.rewards.domain.ParameterStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import javax.sql.DataSource;
+
+@ApplicationScoped
+public class JdbcParameterStore implements ParameterStore {
+
+    private static final String SELECT = "select name, value, changed_at, changed_by, reason from rewards_parameter order by name";
+
+    @Resource(lookup = "java:jboss/datasources/PerspectiveDS")
+    DataSource dataSource;
+
+    @Override
+    public List<Parameter> all() {
+        return Jdbc.query(dataSource, SELECT, JdbcParameterStore::parameter);
+    }
+
+    @Override
+    public List<Parameter> allForUpdate() {
+        return Jdbc.query(dataSource, SELECT + " for update", JdbcParameterStore::parameter);
+    }
+
+    private static Parameter parameter(java.sql.ResultSet rows) throws java.sql.SQLException {
+        return new Parameter(rows.getString("name"), rows.getString("value"), Jdbc.instant(rows, "changed_at"),
+                rows.getString("changed_by"), rows.getString("reason"));
+    }
+
+    @Override
+    public void change(Change c) {
+        Jdbc.update(dataSource, "update rewards_parameter set value = ?, changed_at = ?, changed_by = ?, reason = ? where name = ?",
+                c.newValue(), c.changedAt(), c.changedBy(), c.reason(), c.name());
+        Jdbc.update(dataSource, "insert into rewards_parameter_change (name, old_value, new_value, changed_at, changed_by, reason)"
+                + " values (?, ?, ?, ?, ?, ?)", c.name(), c.oldValue(), c.newValue(), c.changedAt(), c.changedBy(), c.reason());
+    }
+
+    @Override
+    public List<Change> history(int offset, int limit) {
+        return Jdbc.query(dataSource, "select name, old_value, new_value, changed_at, changed_by, reason"
+                + " from rewards_parameter_change order by id desc limit ? offset ?",
+                rows -> new Change(rows.getString("name"), rows.getString("old_value"), rows.getString("new_value"),
+                        Jdbc.instant(rows, "changed_at"), rows.getString("changed_by"), rows.getString("reason")),
+                limit, offset);
+    }
+}
