@@ -6,6 +6,8 @@ import ai.perspective.gateway.domain.StoredReply;
 import ai.perspective.gateway.domain.Usage;
 import ai.perspective.gateway.domain.UsageJournal;
 import ai.perspective.identity.AccountId;
+import ai.perspective.rewards.Charges;
+import ai.perspective.shared.HubException;
 import ai.perspective.shared.OpenAiError;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +73,8 @@ public class ModelCalls {
     TokenCounter tokens;
     @Inject
     GatewaySettings settings;
+    @Inject
+    Charges charges;
 
     private HttpClient http;
 
@@ -81,6 +85,40 @@ public class ModelCalls {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /**
+     * Reserves the most this call can cost from the caller's balance, before any upstream call:
+     * the prompt as counted here (with 10 % headroom for the model's own count) plus the completion
+     * limit the caller set, or the rest of the model's context. Settled or released when the call's
+     * {@code ModelUsed} is relayed ({@link CallSettlement}).
+     *
+     * @throws HubException kind PAYMENT_REQUIRED when the balance does not cover it
+     */
+    public void hold(Call call) {
+        BigInteger maximum = maximumCost(call);
+        if (maximum.signum() > 0) {
+            charges.hold(call.requestId().toString(), call.account(), maximum);
+        }
+    }
+
+    BigInteger maximumCost(Call call) {
+        int prompt = promptTokens(call);
+        long promptWithHeadroom = prompt + prompt / 10 + 16;
+        long completion = 0;
+        if (call.task() != Catalog.Task.EMBEDDINGS) {
+            completion = completionLimit(call.body()).orElse(Math.max(0, call.route().contextLength() - prompt));
+        }
+        return Pricing.cost(call.route(), promptWithHeadroom, completion);
+    }
+
+    private static java.util.OptionalLong completionLimit(JsonObject body) {
+        for (String field : new String[] {"max_completion_tokens", "max_tokens"}) {
+            if (body.get(field) instanceof JsonNumber n && n.isIntegral() && n.longValue() > 0) {
+                return java.util.OptionalLong.of(n.longValue());
+            }
+        }
+        return java.util.OptionalLong.empty();
     }
 
     /** Runs the call to its end; the caller completes the HTTP exchange afterwards. */
@@ -262,6 +300,8 @@ public class ModelCalls {
             if (call.idempotencyKey() != null) {
                 journal.release(call.account(), call.idempotencyKey());
             }
+            // no record, so no event will settle the hold: give the money back now
+            charges.find(call.requestId().toString()).ifPresent(charges::release);
             return false;
         }
     }

@@ -4,6 +4,7 @@ import ai.perspective.catalog.Catalog;
 import ai.perspective.catalog.ModelId;
 import ai.perspective.gateway.application.ModelCalls.Call;
 import ai.perspective.identity.AccountId;
+import ai.perspective.shared.HubException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -61,6 +62,12 @@ public class Playground {
         JsonObject body = JSON_P.createObjectBuilder().add("model", model.toString()).add("messages", messages)
                 .add("stream", true).build();
         Call call = new Call(UUID.randomUUID(), account, null, route, Catalog.Task.CHAT, body, true, null, System.nanoTime());
+        try {
+            calls.hold(call);
+        } catch (HubException e) {
+            listener.failed(e.getMessage());
+            return;
+        }
         Thread.ofVirtual().name("playground-" + call.requestId()).start(() -> calls.forward(call, new ListenerReply(call, listener)));
     }
 

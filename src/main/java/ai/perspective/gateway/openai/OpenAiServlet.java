@@ -134,6 +134,18 @@ public class OpenAiServlet extends HttpServlet {
             }
         }
         Call call = new Call(requestId, account, caller.apiKey().orElse(null), route, task, body, stream, idempotencyKey, start);
+        try {
+            calls.hold(call);
+        } catch (HubException e) {
+            if (idempotencyKey != null) {
+                journal.release(account, idempotencyKey);
+            }
+            if (e.kind() == HubException.Kind.PAYMENT_REQUIRED) {
+                throw new Rejected(new OpenAiError(402, e.getMessage() + " Add POV to your wallet, or lower max_tokens.",
+                        "insufficient_quota", null, "insufficient_balance"));
+            }
+            throw e;
+        }
         response.setHeader("X-Request-Id", requestId.toString());
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
