@@ -225,6 +225,39 @@ class GatewayIT extends DeployedHub {
                 .isEqualTo(1);
     }
 
+    @Test
+    void callsAreChargedAtTheirMeteredCostAndUnaffordableOnesAre402() throws Exception {
+        // every new account is granted 100 POV; 10^21 base units per million tokens = 0.001 POV per token
+        String priced = market.publish("priced-" + suffix(), upstream.baseUrl(), "echo", List.of("CHAT"), true,
+                "1000000000000000000000", "0");
+        String unaffordable = market.publish("pricey-" + suffix(), upstream.baseUrl(), "echo", List.of("CHAT"), true,
+                "1000000000000000000000000000", "0");
+        java.math.BigInteger grant = new java.math.BigInteger("100000000000000000000");
+        assertThat(available(client.get("api/ledger/wallet", key))).isEqualTo(grant);
+
+        Reply refused = client.postJson("v1/chat/completions", HI.formatted(unaffordable, ""), key);
+        expectError(refused, 402, "insufficient_balance");
+        assertThat(upstream.received()).as("refused before any upstream call").isEmpty();
+
+        Reply paid = client.postJson("v1/chat/completions", HI.formatted(priced, ""), key);
+        assertThat(paid.status()).isEqualTo(200);
+        // the fake upstream reports 11 prompt tokens: 11 x 10^21 / 10^6
+        java.math.BigInteger cost = new java.math.BigInteger("11000000000000000");
+        await().atMost(Duration.ofSeconds(20)).until(() -> available(client.get("api/ledger/wallet", key))
+                .equals(grant.subtract(cost)));
+        JsonObject wallet = client.get("api/ledger/wallet", key).json().getJsonObject("spendable");
+        assertThat(wallet.getString("pendingDebits")).isEqualTo("0");
+        // no nodes or data contributors on this call: the creator gets all but the treasury's 5 %
+        await().atMost(Duration.ofSeconds(20)).until(() -> new java.math.BigInteger(market.creator()
+                .get("api/ledger/wallet", null).json().getJsonObject("earnings").getString("posted"))
+                .compareTo(new java.math.BigInteger("10450000000000000")) >= 0);
+    }
+
+    private static java.math.BigInteger available(Reply wallet) {
+        assertThat(wallet.status()).as(wallet.body()).isEqualTo(200);
+        return new java.math.BigInteger(wallet.json().getJsonObject("spendable").getString("available"));
+    }
+
     private List<String> sse(String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("v1/chat/completions"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")

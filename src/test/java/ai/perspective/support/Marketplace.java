@@ -31,6 +31,17 @@ public final class Marketplace {
     }
 
     public String publish(String name, URI baseUrl, String upstreamModel, List<String> tasks, boolean publish) {
+        return publish(name, baseUrl, upstreamModel, tasks, publish, "1000", "2000");
+    }
+
+    /** The creator's logged-in client, e.g. to read their earnings. */
+    public HubClient creator() {
+        return creator;
+    }
+
+    /** As above, at the given prices (POV base units per million input / output tokens). */
+    public String publish(String name, URI baseUrl, String upstreamModel, List<String> tasks, boolean publish,
+            String inputPricePerMillion, String outputPricePerMillion) {
         JsonArrayBuilder taskArray = Json.createArrayBuilder();
         tasks.forEach(taskArray::add);
         HubClient.Reply created = creator.postJson("api/models", Json.createObjectBuilder()
@@ -40,8 +51,8 @@ public final class Marketplace {
                 .add("tasks", taskArray)
                 .add("licence", "MIT")
                 .add("contextLength", 8192)
-                .add("inputPricePerMillion", 1000)
-                .add("outputPricePerMillion", 2000)
+                .add("inputPricePerMillion", new java.math.BigInteger(inputPricePerMillion))
+                .add("outputPricePerMillion", new java.math.BigInteger(outputPricePerMillion))
                 .add("serving", Json.createObjectBuilder().add("kind", "EXTERNAL").add("baseUrl", baseUrl.toString())
                         .add("upstreamModel", upstreamModel))
                 .add("upstreamSecret", FakeUpstream.SECRET)
