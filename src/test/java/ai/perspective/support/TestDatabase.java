@@ -28,12 +28,18 @@ public final class TestDatabase {
 
     /** Makes an account an administrator without the UI: the fixture for admin-only tests. */
     public static void makeAdmin(String email) {
+        grantRole(email, "ADMIN");
+    }
+
+    /** Grants a role without going through an administrator (before the account logs in). */
+    public static void grantRole(String email, String role) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
                 "insert into identity_account_role (account_id, role) "
-                        + "select id, 'ADMIN' from identity_account where email = ? on conflict do nothing")) {
-            statement.setString(1, email);
+                        + "select id, ? from identity_account where email = ? on conflict do nothing")) {
+            statement.setString(1, role);
+            statement.setString(2, email);
             if (statement.executeUpdate() != 1) {
-                throw new IllegalStateException("No account " + email + " to make admin");
+                throw new IllegalStateException("No account " + email + " to grant " + role);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
