@@ -31,6 +31,9 @@ public interface Catalog {
     /** Admins (and later governance) remove a model from the hub; only an admin can reinstate it. */
     ModelCard delist(ModelId id, String reason);
 
+    /** Admins lift a delisting: the model returns to draft, and its creator may publish it again. */
+    ModelCard reinstate(ModelId id);
+
     /** A published model for anyone; the creator's own model in any status. */
     Optional<ModelCard> model(ModelId id);
 
@@ -49,6 +52,15 @@ public interface Catalog {
      * request (kept in memory, refreshed when the model changes).
      */
     Optional<Route> route(ModelId id);
+
+    /** The account's creator handle (the first half of its model ids), once it has created a model. */
+    Optional<String> creatorHandle(AccountId account);
+
+    /**
+     * Adds calls to a model's usage figure ("most used" sorts by it). For the gateway, which reports
+     * them in batches after metering; unknown models are ignored.
+     */
+    void recordCalls(ModelId id, long calls);
 
     enum Status { DRAFT, PUBLISHED, DELISTED }
 

@@ -49,6 +49,11 @@ public final class HubClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply putJson(String path, String json, String bearer) {
+        return send(request(path, bearer).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Reply post(String path, String contentType, String body, String bearer) {
         return send(request(path, bearer).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
