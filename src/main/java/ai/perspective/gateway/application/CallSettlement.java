@@ -1,5 +1,7 @@
 package ai.perspective.gateway.application;
 
+import ai.perspective.catalog.Catalog;
+import ai.perspective.catalog.ModelId;
 import ai.perspective.gateway.ModelUsed;
 import ai.perspective.rewards.Charges;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +13,7 @@ import java.util.logging.Logger;
 /**
  * Turns each relayed {@link ModelUsed} into money and figures: the call's hold is settled at its
  * metered cost (split by the ledger between creator, treasury, ...) or released when the call
- * failed. The relay delivers at least once and the ledger is
+ * failed; the model's call count (its "most used" rank) grows. The relay delivers at least once and the ledger is
  * idempotent on the request, so a redelivery charges nothing twice.
  */
 @ApplicationScoped
@@ -21,6 +23,14 @@ public class CallSettlement {
 
     @Inject
     Charges charges;
+    @Inject
+    Catalog catalog;
+
+    void countCall(@Observes ModelUsed used) {
+        if (used.succeeded()) {
+            catalog.recordCalls(ModelId.parse(used.model()), 1);
+        }
+    }
 
     void settle(@Observes ModelUsed used) {
         charges.find(used.requestId().toString()).ifPresent(hold -> {
