@@ -54,7 +54,7 @@ create index rewards_transfer_open_ix on rewards_transfer (kind, created_at);
 -- value and every change with who, when and why. Governance will change them through the API.
 create table rewards_parameter (
     name        varchar(64) primary key,
-    value       varchar(100) not null,
+    current_value varchar(100) not null,
     changed_at  timestamp(6) with time zone not null,
     changed_by  varchar(100) not null,
     reason      varchar(500) not null
@@ -68,7 +68,7 @@ create table rewards_parameter_change (
     changed_by  varchar(100) not null,
     reason      varchar(500) not null
 );
-insert into rewards_parameter (name, value, changed_at, changed_by, reason) values
+insert into rewards_parameter (name, current_value, changed_at, changed_by, reason) values
     ('fees.creator.bps',      '8000', current_timestamp, 'migration', 'default fee schedule'),
     ('fees.treasury.bps',     '500',  current_timestamp, 'migration', 'default fee schedule'),
     ('fees.nodes.bps',        '1000', current_timestamp, 'migration', 'default fee schedule'),
@@ -78,7 +78,7 @@ insert into rewards_parameter (name, value, changed_at, changed_by, reason) valu
     ('batches.max-transfers', '1000', current_timestamp, 'migration', 'default batching'),
     ('holds.timeout-seconds', '900',  current_timestamp, 'migration', 'longer than any upstream call');
 insert into rewards_parameter_change (name, old_value, new_value, changed_at, changed_by, reason)
-    select name, null, value, changed_at, changed_by, reason from rewards_parameter;
+    select name, null, current_value, changed_at, changed_by, reason from rewards_parameter;
 
 -- Settlement batches: a Merkle root over the transfers sealed into each (see MerkleTree for the
 -- leaf encoding). Entries are written once per transfer; transfers themselves never change.

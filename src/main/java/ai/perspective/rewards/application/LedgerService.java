@@ -83,7 +83,9 @@ public class LedgerService implements Ledger {
 
     private Transfer applyOne(Transfer transfer) {
         try {
-            return engine.apply(List.of(transfer), id -> null).get(0);
+            engine.apply(List.of(transfer), id -> null);
+            // read back: the stored transfer carries the seq and time the ledger gave it
+            return journal.byId(transfer.id()).orElseThrow();
         } catch (TransferEngine.Overdraft e) {
             throw new HubException(HubException.Kind.CONFLICT, "insufficient-balance", "amount",
                     "The account " + e.account() + " does not hold " + transfer.amount() + " base units.");

@@ -11,7 +11,6 @@ import ai.perspective.rewards.domain.Transfers;
 import ai.perspective.shared.HubException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import java.util.function.Function;
  * with other fields, or an owned account that would go below zero, fails the whole transaction.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 public class TransferEngine {
 
     @Inject

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcParameterStore implements ParameterStore {
 
-    private static final String SELECT = "select name, value, changed_at, changed_by, reason from rewards_parameter order by name";
+    private static final String SELECT = "select name, current_value, changed_at, changed_by, reason from rewards_parameter order by name";
 
     @Resource(lookup = "java:jboss/datasources/PerspectiveDS")
     DataSource dataSource;
@@ -27,13 +27,13 @@ public class JdbcParameterStore implements ParameterStore {
     }
 
     private static Parameter parameter(java.sql.ResultSet rows) throws java.sql.SQLException {
-        return new Parameter(rows.getString("name"), rows.getString("value"), Jdbc.instant(rows, "changed_at"),
+        return new Parameter(rows.getString("name"), rows.getString("current_value"), Jdbc.instant(rows, "changed_at"),
                 rows.getString("changed_by"), rows.getString("reason"));
     }
 
     @Override
     public void change(Change c) {
-        Jdbc.update(dataSource, "update rewards_parameter set value = ?, changed_at = ?, changed_by = ?, reason = ? where name = ?",
+        Jdbc.update(dataSource, "update rewards_parameter set current_value = ?, changed_at = ?, changed_by = ?, reason = ? where name = ?",
                 c.newValue(), c.changedAt(), c.changedBy(), c.reason(), c.name());
         Jdbc.update(dataSource, "insert into rewards_parameter_change (name, old_value, new_value, changed_at, changed_by, reason)"
                 + " values (?, ?, ?, ?, ?, ?)", c.name(), c.oldValue(), c.newValue(), c.changedAt(), c.changedBy(), c.reason());
