@@ -132,9 +132,25 @@ public final class FakeUpstream implements AutoCloseable {
         JsonObject body = read(exchange);
         JsonArrayBuilder data = Json.createArrayBuilder();
         int count = body.get("input") instanceof jakarta.json.JsonArray items ? items.size() : 1;
+        boolean base64 = "base64".equals(body.getString("encoding_format", "float"));
+        float[] vector = {0.1f, 0.2f, 0.3f};
         for (int i = 0; i < count; i++) {
-            data.add(Json.createObjectBuilder().add("object", "embedding").add("index", i)
-                    .add("embedding", Json.createArrayBuilder().add(0.1).add(0.2).add(0.3)));
+            var item = Json.createObjectBuilder().add("object", "embedding").add("index", i);
+            if (base64) {
+                // what OpenAI sends for encoding_format=base64 (the official clients' default): little-endian float32
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * vector.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                for (float v : vector) {
+                    bytes.putFloat(v);
+                }
+                item.add("embedding", java.util.Base64.getEncoder().encodeToString(bytes.array()));
+            } else {
+                var floats = Json.createArrayBuilder();
+                for (float v : vector) {
+                    floats.add(v);
+                }
+                item.add("embedding", floats);
+            }
+            data.add(item);
         }
         respond(exchange, 200, Json.createObjectBuilder().add("object", "list").add("data", data)
                 .add("model", body.getString("model", "")).add("usage", Json.createObjectBuilder()

@@ -25,10 +25,21 @@ public class JakartaCurrentAccount implements CurrentAccount {
     @Inject
     HttpServletRequest request;
 
+    /**
+     * The request's principal, not {@link SecurityContext#getCallerPrincipal()}: for an anonymous
+     * request the server's security context names an "anonymous" principal, which is no account.
+     */
     @Override
     public Optional<AccountId> id() {
-        Principal principal = security.getCallerPrincipal();
-        return principal == null ? Optional.empty() : Optional.of(AccountId.parse(principal.getName()));
+        Principal principal = request.getUserPrincipal();
+        if (principal == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new AccountId(UUID.fromString(principal.getName())));
+        } catch (IllegalArgumentException notAnAccount) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -39,7 +50,7 @@ public class JakartaCurrentAccount implements CurrentAccount {
 
     @Override
     public boolean hasRole(Role role) {
-        return security.getCallerPrincipal() != null && security.isCallerInRole(role.name());
+        return id().isPresent() && security.isCallerInRole(role.name());
     }
 
     @Override
