@@ -61,8 +61,9 @@ public class CatalogService implements Catalog {
     @Override
     public ModelCard create(ModelDraft draft) {
         AccountId account = requireRole(Role.CREATOR, "Only creators can publish models: ask an administrator for the CREATOR role.");
+        // the name first: it is the first field of the form, so the first error a person sees
+        String name = ModelSpec.name(draft == null ? null : draft.name());
         ModelSpec spec = ModelSpec.of(draft);
-        String name = ModelSpec.name(draft.name());
         String secret = ModelSpec.secret(draft.upstreamSecret(), spec.serving());
         requireBuiltInRights(spec);
         Creator creator = creatorFor(account);

@@ -128,10 +128,12 @@ class ModelForm extends Dialog {
         } catch (HubException e) {
             HasValidation field = e.field() == null ? null : fields.get(e.field());
             if (field != null) {
+                // the message sits on the field itself; a toast would only cover the form
                 field.setErrorMessage(e.getMessage());
                 field.setInvalid(true);
+            } else {
+                Notifications.error(e.getMessage());
             }
-            Notifications.error(e.getMessage());
         }
     }
 
