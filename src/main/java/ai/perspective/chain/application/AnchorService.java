@@ -23,7 +23,7 @@ public class AnchorService implements Anchors {
     @Inject
     AnchorRequests requests;
     @Inject
-    ChainRuntime runtime;
+    ChainAccess chain;
 
     Clock clock = Clock.systemUTC();
 
@@ -62,7 +62,7 @@ public class AnchorService implements Anchors {
         if (siblings.size() > MAX_PROOF) {
             throw HubException.invalid("proof", "invalid-proof", "A proof has at most " + MAX_PROOF + " hashes.");
         }
-        ChainConnection.Ready ready = runtime.ready().orElseThrow(() -> HubException.unavailable("chain-unavailable",
+        ChainConnection.Ready ready = chain.ready().orElseThrow(() -> HubException.unavailable("chain-unavailable",
                 "The hub cannot reach its chain right now; try again later."));
         try {
             boolean valid = ready.chain().verify(ready.anchor(), kind, reference, leaf, siblings);
@@ -74,7 +74,7 @@ public class AnchorService implements Anchors {
 
     @Override
     public ChainNetwork network() {
-        return runtime.network();
+        return chain.network();
     }
 
     static HubException notAnchored(AnchorKind kind, String reference) {

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * or deploys the contracts (addresses kept per chain id). {@link #connect()} is one attempt; the
  * runtime calls it in the background until it succeeds, so the hub starts without a chain.
  */
-public class ChainConnection implements AutoCloseable {
+public class ChainConnection implements ChainAccess, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ChainConnection.class.getName());
 
@@ -41,6 +41,7 @@ public class ChainConnection implements AutoCloseable {
         this.clock = clock;
     }
 
+    @Override
     public Optional<Ready> ready() {
         Ready current = ready;
         if (current != null && anvil != null && !anvil.alive()) {
@@ -145,6 +146,7 @@ public class ChainConnection implements AutoCloseable {
         lastError = reason;
     }
 
+    @Override
     public ChainNetwork network() {
         Ready current = ready;
         Long chainId = current == null ? null : current.chain().chainId();

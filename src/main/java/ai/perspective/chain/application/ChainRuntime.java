@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * the hub never waits for any of it.
  */
 @ApplicationScoped
-public class ChainRuntime {
+public class ChainRuntime implements ChainAccess {
 
     private static final Logger LOG = Logger.getLogger(ChainRuntime.class.getName());
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
@@ -93,10 +93,12 @@ public class ChainRuntime {
         }
     }
 
+    @Override
     public Optional<ChainConnection.Ready> ready() {
         return connection == null ? Optional.empty() : connection.ready();
     }
 
+    @Override
     public ChainNetwork network() {
         return connection == null
                 ? new ChainNetwork("STARTING", null, null, null, null, null, 0, null)

@@ -57,8 +57,10 @@ final class Jdbc {
         }
     }
 
+    /** The first row's value; empty when there is no row or it maps to null (e.g. max() of nothing). */
     <T> Optional<T> one(String sql, Binder binder, Mapper<T> mapper) {
-        return list(sql, binder, mapper).stream().findFirst();
+        List<T> rows = list(sql, binder, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst());
     }
 
     static Timestamp ts(Instant instant) {
