@@ -217,6 +217,63 @@ class AnchoringOnAnvilTest {
         assertThat(chain.nonce(false)).isEqualTo(BigInteger.valueOf(3));
     }
 
+    @Test
+    void aStuckTransactionIsReplacedWithMoreGasAndTheSameNonce() {
+        ChainSettings impatient = new ChainSettings(settings.rpcUrl(), settings.signerKey(), Optional.empty(), dir, 2,
+                Duration.ofMillis(200), Duration.ofSeconds(1), 1, ChainSettings.DEFAULT_SUPPLY);
+        AnchorRelay relay = new AnchorRelay(requests, impatient, confirmed::add, Clock.systemUTC());
+        rpc("evm_setIntervalMining", 0); // the chain stops making blocks: the transaction waits in the mempool
+        anchors.anchor(AnchorKind.VOTE_TALLY, "vote-stuck", Bytes32.fromHex("dd".repeat(32)));
+        relay.tick(chain, anchorAddress());
+        AnchorRequest first = requests.byBatch(AnchorKind.VOTE_TALLY, "vote-stuck").orElseThrow();
+        assertThat(first.state()).isEqualTo(State.SUBMITTED);
+
+        AnchorRequest replaced = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            relay.tick(chain, anchorAddress());
+            return requests.byBatch(AnchorKind.VOTE_TALLY, "vote-stuck").orElseThrow();
+        }, r -> !r.transactionHash().equals(first.transactionHash()));
+        assertThat(replaced.nonce()).isEqualTo(first.nonce());
+        assertThat(replaced.gasPrice()).isGreaterThan(first.gasPrice());
+
+        rpc("evm_setIntervalMining", 1);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            relay.tick(chain, anchorAddress());
+            return requests.count(State.CONFIRMED) == 1;
+        });
+        assertThat(chain.nonce(false)).as("one anchor transaction mined, whichever version").isEqualTo(3);
+        assertThat(chain.rootOf(anchorAddress(), AnchorKind.VOTE_TALLY, "vote-stuck")).isPresent();
+    }
+
+    @Test
+    void theHubHoldsTheTokensInitialSupply() throws Exception {
+        var token = connection.ready().orElseThrow().token();
+        var balanceOf = new org.web3j.abi.datatypes.Function("balanceOf",
+                List.of(new Address(chain.signer().value())), List.of(new org.web3j.abi.TypeReference<Uint256>() {
+                }));
+        var web3j = org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService(anvil.rpcUrl()));
+        try {
+            String answer = web3j.ethCall(org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(
+                    chain.signer().value(), token.value(), FunctionEncoder.encode(balanceOf)),
+                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getValue();
+            var decoded = org.web3j.abi.FunctionReturnDecoder.decode(answer, balanceOf.getOutputParameters());
+            assertThat(decoded.getFirst().getValue()).isEqualTo(ChainSettings.DEFAULT_SUPPLY);
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    /** A raw JSON-RPC call to anvil, for its test-only methods. */
+    private void rpc(String method, Object... params) {
+        var request = new org.web3j.protocol.core.Request<>(method, List.of(params),
+                new org.web3j.protocol.http.HttpService(anvil.rpcUrl()), org.web3j.protocol.core.methods.response.VoidResponse.class);
+        try {
+            var response = request.send();
+            assertThat(response.hasError()).as(method).isFalse();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private ai.perspective.chain.EthereumAddress anchorAddress() {
         return connection.ready().orElseThrow().anchor();
     }
