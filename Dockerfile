@@ -3,6 +3,8 @@
 # PERSPECTIVE_DB_* variables (see README).
 
 FROM maven:3.9-eclipse-temurin-25 AS build
+# Node.js and npm: the build compiles the Solidity contracts with solcjs from npm (src/main/solidity)
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pom.xml ./
 COPY wildfly-config wildfly-config

@@ -9,7 +9,9 @@ public class HubException extends RuntimeException {
 
     /** What went wrong, in terms a client can branch on. */
     public enum Kind {
-        INVALID_INPUT(400), UNAUTHENTICATED(401), PAYMENT_REQUIRED(402), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409);
+        INVALID_INPUT(400), UNAUTHENTICATED(401), PAYMENT_REQUIRED(402), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409),
+        /** A service the hub depends on (e.g. the chain) cannot answer right now; retrying later may work. */
+        UNAVAILABLE(503);
 
         private final int status;
 
@@ -49,6 +51,14 @@ public class HubException extends RuntimeException {
 
     public static HubException forbidden(String detail) {
         return new HubException(Kind.FORBIDDEN, "forbidden", null, detail);
+    }
+
+    public static HubException conflict(String field, String type, String detail) {
+        return new HubException(Kind.CONFLICT, type, field, detail);
+    }
+
+    public static HubException unavailable(String type, String detail) {
+        return new HubException(Kind.UNAVAILABLE, type, null, detail);
     }
 
     public static HubException unauthenticated(String type, String detail) {

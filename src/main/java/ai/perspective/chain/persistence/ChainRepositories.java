@@ -1,0 +1,32 @@
+package ai.perspective.chain.persistence;
+
+import ai.perspective.chain.domain.AnchorRequests;
+import ai.perspective.chain.domain.Deployments;
+import ai.perspective.chain.domain.WalletRecords;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import javax.sql.DataSource;
+
+/** The chain module's JDBC repositories on the hub's datasource. */
+@ApplicationScoped
+public class ChainRepositories {
+
+    @Resource(lookup = "java:jboss/datasources/PerspectiveDS")
+    DataSource dataSource;
+
+    @Produces
+    AnchorRequests anchorRequests() {
+        return new JdbcAnchorRequests(dataSource);
+    }
+
+    @Produces
+    Deployments deployments() {
+        return new JdbcDeployments(dataSource);
+    }
+
+    @Produces
+    WalletRecords walletRecords() {
+        return new JdbcWalletRecords(dataSource);
+    }
+}
