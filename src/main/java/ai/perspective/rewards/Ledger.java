@@ -144,6 +144,16 @@ public interface Ledger {
     /** The Merkle proof of a sealed transfer; empty while it is not sealed yet. */
     Optional<Proof> proof(UUID transferId);
 
+    /**
+     * A transfer and (once sealed) its proof, for public verification: anyone holding the id may
+     * check it against the anchored root, so this needs no account.
+     */
+    Optional<Verifiable> verifiable(UUID transferId);
+
+    /** @param proof {@code null} while the transfer is not sealed */
+    record Verifiable(Transfer transfer, Proof proof) {
+    }
+
     /** Seals the transfers not in a batch yet (up to the configured maximum); empty when there were none. */
     Optional<Batch> sealBatch();
 

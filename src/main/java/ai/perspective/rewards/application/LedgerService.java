@@ -1,5 +1,8 @@
 package ai.perspective.rewards.application;
 
+import ai.perspective.chain.AnchorKind;
+import ai.perspective.chain.Anchors;
+import ai.perspective.chain.Bytes32;
 import ai.perspective.identity.AccountId;
 import ai.perspective.identity.CurrentAccount;
 import ai.perspective.identity.Role;
@@ -34,6 +37,8 @@ public class LedgerService implements Ledger {
     /** Longer than any transaction may live (the server's default timeout is 300 s); see Batches.sealedFloor. */
     static final Duration STRAGGLERS = Duration.ofMinutes(10);
 
+    @Inject
+    Anchors anchors;
     @Inject
     TransferEngine engine;
     @Inject
@@ -193,6 +198,15 @@ public class LedgerService implements Ledger {
         if (find(transferId).isEmpty()) {
             throw HubException.notFound("transfer-not-found", "There is no transfer " + transferId + " you may see.");
         }
+        return proofOf(transferId);
+    }
+
+    @Override
+    public Optional<Verifiable> verifiable(UUID transferId) {
+        return journal.byId(transferId).map(t -> new Verifiable(t, proofOf(transferId).orElse(null)));
+    }
+
+    private Optional<Proof> proofOf(UUID transferId) {
         return batches.batchOf(transferId).map(batch -> {
             List<Transfer> sealed = batches.transfers(batch.id());
             List<byte[]> leaves = sealed.stream().map(TransferLeaf::of).toList();
@@ -214,6 +228,8 @@ public class LedgerService implements Ledger {
         MerkleTree tree = MerkleTree.of(transfers.stream().map(TransferLeaf::of).toList());
         Batch batch = new Batch(batches.nextId(), MerkleTree.hex(tree.root()), transfers.size(), clock.instant());
         batches.add(batch, transfers, transfers.stream().mapToLong(Transfer::seq).max().orElseThrow());
+        // queued in this transaction: a sealed batch is always anchored, and only once
+        anchors.anchor(AnchorKind.LEDGER_BATCH, String.valueOf(batch.id()), Bytes32.fromHex(batch.merkleRoot()));
         return Optional.of(batch);
     }
 
