@@ -12,12 +12,16 @@ import java.util.List;
  * @param outOfScopeExamples optional requests known to fit no specialist: they measure how many such
  *     requests the calibrated threshold sends to the general model
  * @param fallbackBudget the share of requests a specialist could answer that may go to the general
- *     model instead (e.g. 0.0075): the threshold is calibrated to it on held-out example prompts
+ *     model instead (e.g. 0.006): the threshold is calibrated to it on held-out example prompts
  */
 public record RoutingSetup(List<RoutingProfile> profiles, ModelId generalModel, List<String> outOfScopeExamples,
         double fallbackBudget) {
 
-    public static final double DEFAULT_FALLBACK_BUDGET = 0.0075;
+    /**
+     * 0.6 %: on CLINC150 it sends about as many answerable validation requests to the general
+     * model (0.6 %) as it budgets, and catches about two thirds of the out-of-scope ones.
+     */
+    public static final double DEFAULT_FALLBACK_BUDGET = 0.006;
 
     public RoutingSetup {
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
@@ -34,7 +38,7 @@ public record RoutingSetup(List<RoutingProfile> profiles, ModelId generalModel, 
         }
         if (!(fallbackBudget >= 0 && fallbackBudget < 0.5)) {
             throw HubException.invalid("fallbackBudget", "invalid-fallback-budget",
-                    "The fallback budget is a share from 0 to 0.5, e.g. 0.0075.");
+                    "The fallback budget is a share from 0 to 0.5, e.g. 0.006.");
         }
     }
 
