@@ -24,7 +24,7 @@ class OpenAiClientIT extends DeployedHub {
         try (FakeUpstream upstream = new FakeUpstream()) {
             Marketplace market = new Marketplace(base);
             String chat = market.publish("npm-chat", upstream, "echo", List.of("CHAT"));
-            String embed = market.publish("npm-embed", upstream, "embed", List.of("EMBEDDINGS"));
+            String embed = market.publishBuiltIn("npm-minilm", "all-MiniLM-L6-v2");
             String key = market.userWithKey("npm");
 
             JsonObject seen = runClient(key, chat, embed);
@@ -43,7 +43,8 @@ class OpenAiClientIT extends DeployedHub {
 
             JsonObject embeddings = seen.getJsonObject("embeddings");
             assertThat(embeddings.getInt("count")).isEqualTo(2);
-            assertThat(embeddings.getInt("dimensions")).as("decoded from base64 by the client").isEqualTo(3);
+            assertThat(embeddings.getInt("dimensions")).as("all-MiniLM-L6-v2, decoded from base64 by the client").isEqualTo(384);
+            assertThat(embeddings.getString("model")).isEqualTo(embed);
 
             assertThat(seen.getJsonObject("badKey").getString("error")).isEqualTo("AuthenticationError");
             assertThat(seen.getJsonObject("badKey").getInt("status")).isEqualTo(401);

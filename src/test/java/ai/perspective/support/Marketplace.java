@@ -22,6 +22,8 @@ public final class Marketplace {
         this.creator = new HubClient(this.base);
         creator.signUp(creatorEmail, "Gateway Creator", Hub.PASSWORD);
         TestDatabase.grantRole(creatorEmail, "CREATOR");
+        // built-in models run on the hub's own CPU: only administrators may offer one
+        TestDatabase.grantRole(creatorEmail, "ADMIN");
         check(creator.login(creatorEmail, Hub.PASSWORD), 302);
     }
 
@@ -62,6 +64,20 @@ public final class Marketplace {
         if (publish) {
             check(creator.post("api/models/" + id + "/publish", "application/json", "", null), 200);
         }
+        return id;
+    }
+
+    /** Creates and publishes an embeddings model the hub computes itself; returns its id. */
+    public String publishBuiltIn(String name, String engine) {
+        HubClient.Reply created = creator.postJson("api/models", Json.createObjectBuilder()
+                .add("name", name).add("title", "Built-in " + engine).add("description", "Embeddings computed by the hub.")
+                .add("tasks", Json.createArrayBuilder().add("EMBEDDINGS")).add("licence", "Apache-2.0")
+                .add("contextLength", 256).add("inputPricePerMillion", 1000).add("outputPricePerMillion", 0)
+                .add("serving", Json.createObjectBuilder().add("kind", "BUILT_IN").add("engine", engine))
+                .build().toString(), null);
+        check(created, 201);
+        String id = created.json().getString("id");
+        check(creator.post("api/models/" + id + "/publish", "application/json", "", null), 200);
         return id;
     }
 

@@ -1,6 +1,7 @@
 package ai.perspective.gateway.application;
 
 import ai.perspective.catalog.Catalog;
+import ai.perspective.catalog.Embeddings;
 import ai.perspective.gateway.ModelUsed.Outcome;
 import ai.perspective.gateway.domain.StoredReply;
 import ai.perspective.gateway.domain.Usage;
@@ -13,6 +14,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -31,7 +34,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -75,6 +82,8 @@ public class ModelCalls {
     GatewaySettings settings;
     @Inject
     Charges charges;
+    @Inject
+    Embeddings embeddings;
 
     private HttpClient http;
 
@@ -123,6 +132,10 @@ public class ModelCalls {
 
     /** Runs the call to its end; the caller completes the HTTP exchange afterwards. */
     public void forward(Call call, Reply reply) {
+        if (call.route().serving() instanceof Catalog.BuiltIn builtIn) {
+            embedInHub(call, reply, builtIn);
+            return;
+        }
         Catalog.ExternalEndpoint endpoint = (Catalog.ExternalEndpoint) call.route().serving();
         HttpRequest request = HttpRequest.newBuilder(resolve(endpoint.baseUrl(), call.upstreamPath()))
                 .timeout(settings.upstreamTimeout())
@@ -167,6 +180,67 @@ public class ModelCalls {
         } catch (IOException e) {
             fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's answer broke off: " + e.getMessage(), "upstream_error");
         }
+    }
+
+    /**
+     * A built-in embeddings model: computed on the hub's own CPU, answered in OpenAI's shape
+     * (floats, or base64 little-endian float32 for {@code encoding_format: base64}, the official
+     * clients' default). Tokens are counted with cl100k_base, like for upstreams without usage.
+     */
+    private void embedInHub(Call call, Reply reply, Catalog.BuiltIn builtIn) {
+        if (!builtIn.engine().equalsIgnoreCase(embeddings.model())) {
+            fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The hub does not run the engine '" + builtIn.engine() + "'.",
+                    "upstream_error");
+            return;
+        }
+        JsonValue input = call.body().get("input");
+        List<String> texts = input instanceof JsonString one ? List.of(one.getString())
+                : input.asJsonArray().getValuesAs(JsonString::getString);
+        List<float[]> vectors;
+        try {
+            vectors = embeddings.embedAll(texts);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Built-in model " + builtIn.engine() + " failed", e);
+            fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The built-in model failed to compute embeddings.", "upstream_error");
+            return;
+        }
+        boolean base64 = "base64".equals(call.body().getString("encoding_format", "float"));
+        var data = JSON_P.createArrayBuilder();
+        for (int i = 0; i < vectors.size(); i++) {
+            JsonObjectBuilder item = JSON_P.createObjectBuilder().add("object", "embedding").add("index", i);
+            if (base64) {
+                item.add("embedding", base64(vectors.get(i)));
+            } else {
+                item.add("embedding", floats(vectors.get(i)));
+            }
+            data.add(item);
+        }
+        int prompt = promptTokens(call);
+        String out = JSON_P.createObjectBuilder().add("object", "list").add("data", data)
+                .add("model", call.route().id().toString())
+                .add("usage", JSON_P.createObjectBuilder().add("prompt_tokens", prompt).add("total_tokens", prompt))
+                .build().toString();
+        if (record(call, Outcome.SUCCEEDED, 200, new Counted(prompt, 0, true), new StoredReply(200, JSON, out))) {
+            reply.send(200, JSON, out);
+        } else {
+            reply.send(503, JSON, meteringDown().toJson());
+        }
+    }
+
+    private static String base64(float[] vector) {
+        ByteBuffer bytes = ByteBuffer.allocate(Float.BYTES * vector.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : vector) {
+            bytes.putFloat(v);
+        }
+        return Base64.getEncoder().encodeToString(bytes.array());
+    }
+
+    private static JsonArrayBuilder floats(float[] vector) {
+        JsonArrayBuilder array = JSON_P.createArrayBuilder();
+        for (float v : vector) {
+            array.add(v);
+        }
+        return array;
     }
 
     private void whole(Call call, Reply reply, InputStream body) throws IOException {
@@ -338,7 +412,7 @@ public class ModelCalls {
         if (chunk.get("choices") instanceof JsonArray choices) {
             for (JsonValue choice : choices) {
                 if (choice instanceof JsonObject c && c.get("delta") instanceof JsonObject delta
-                        && delta.get("content") instanceof jakarta.json.JsonString content) {
+                        && delta.get("content") instanceof JsonString content) {
                     produced.append(content.getString());
                 }
             }

@@ -110,9 +110,9 @@ public class OpenAiServlet extends HttpServlet {
             throw new Rejected(OpenAiError.invalidRequest(400, "The model '" + modelName + "' does not support "
                     + (task == Catalog.Task.CHAT ? "chat completions" : "embeddings") + ".", "model", "model_not_supported"));
         }
-        if (!(route.serving() instanceof Catalog.ExternalEndpoint)) {
+        if (route.serving() instanceof Catalog.BuiltIn && task != Catalog.Task.EMBEDDINGS) {
             throw new Rejected(OpenAiError.invalidRequest(400, "The model '" + modelName
-                    + "' is served inside the hub and cannot be called on this endpoint yet.", "model", "model_not_supported"));
+                    + "' is served inside the hub for embeddings only.", "model", "model_not_supported"));
         }
         checkPayload(body, task);
         boolean stream = task == Catalog.Task.CHAT && body.getBoolean("stream", false);
