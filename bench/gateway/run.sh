@@ -114,4 +114,6 @@ echo "== summary"
 echo "hub/portkey throughput ratio: $(echo "scale=1; $RPS_hub / $RPS_portkey" | bc)x (target >= 5x)"
 echo "hub/direct throughput ratio:  $(echo "scale=2; $RPS_hub / $RPS_direct" | bc)"
 echo "hub added p99 at 1,000 req/s: $(echo "scale=2; ($P99_hub1k - $P99_direct1k) * 1000" | bc) ms (target <= 5 ms)"
-echo "usage records: $records for $expected successful hub responses (200 warm-up + wrk + hey): lost $((expected - records))"
+lost=$((expected - records)); [ $lost -lt 0 ] && lost=0
+echo "usage records: $records for $expected successful hub responses counted by the clients (200 warm-up + wrk + hey);"
+echo "  lost: $lost (records above the count are calls still in flight when wrk stopped counting: at most 16)"

@@ -4,10 +4,19 @@ import ai.perspective.catalog.Catalog;
 import ai.perspective.catalog.ModelId;
 import ai.perspective.gateway.ModelUsed;
 import ai.perspective.rewards.Charges;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 /**
@@ -26,10 +35,43 @@ public class CallSettlement {
     @Inject
     Catalog catalog;
 
+    /** Calls per model since the last flush: the catalog re-indexes a model per update, so updates are batched. */
+    private final ConcurrentHashMap<String, LongAdder> calls = new ConcurrentHashMap<>();
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    private ScheduledFuture<?> flushing;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        flushing = scheduler.scheduleWithFixedDelay(this::flushCalls, 10, 10, TimeUnit.SECONDS);
+    }
+
     void countCall(@Observes ModelUsed used) {
         if (used.succeeded()) {
-            catalog.recordCalls(ModelId.parse(used.model()), 1);
+            calls.computeIfAbsent(used.model(), m -> new LongAdder()).increment();
         }
+    }
+
+    /** Popularity counts are approximate by design: a crash between flushes loses at most 10 s of them. */
+    void flushCalls() {
+        for (String model : List.copyOf(calls.keySet())) {
+            LongAdder count = calls.remove(model);
+            long n = count == null ? 0 : count.sum();
+            if (n > 0) {
+                try {
+                    catalog.recordCalls(ModelId.parse(model), n);
+                } catch (RuntimeException e) {
+                    LOG.warning("Could not add " + n + " calls to " + model + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (flushing != null) {
+            flushing.cancel(false);
+        }
+        flushCalls();
     }
 
     void settle(@Observes ModelUsed used) {
