@@ -7,6 +7,7 @@ import ai.perspective.catalog.Catalog.ModelCard;
 import ai.perspective.catalog.ModelId;
 import ai.perspective.shared.HubException;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -77,6 +78,13 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver {
         Pre example = new Pre("curl http://localhost:8080/v1/chat/completions \\\n  -H \"Authorization: Bearer $PERSPECTIVE_API_KEY\" \\\n"
                 + "  -H 'Content-Type: application/json' \\\n  -d '{\"model\":\"" + m.id() + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'");
         example.addClassName("hub-code");
-        add(title, new Div(id, new Span(" "), status), facts, price, description, example);
+        add(title, new Div(id, new Span(" "), status), facts, price);
+        if (m.status() == Catalog.Status.PUBLISHED && m.tasks().contains(Catalog.Task.CHAT)) {
+            // the playground lives in the gateway module: linked by route, not by class
+            Anchor tryIt = new Anchor("playground?model=" + m.id(), "Try it in the playground");
+            tryIt.setId("try-it");
+            add(tryIt);
+        }
+        add(description, example);
     }
 }

@@ -4,7 +4,6 @@ import ai.perspective.catalog.Catalog;
 import ai.perspective.gateway.application.Playground;
 import ai.perspective.identity.CurrentAccount;
 import ai.perspective.shared.ui.Notifications;
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -26,6 +25,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -83,19 +83,15 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         expand(transcript);
     }
 
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        List<Catalog.ModelCard> models = playground.chatModels();
-        model.setItems(models);
-        if (model.isEmpty() && models.size() == 1) {
-            model.setValue(models.getFirst());
-        }
-    }
-
+    /** Loads the models on every visit (new ones may have been published) and preselects {@code ?model=}. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("model").ifPresent(wanted -> playground.chatModels()
-                .stream().filter(m -> m.id().toString().equals(wanted)).findFirst().ifPresent(model::setValue));
+        List<Catalog.ModelCard> models = playground.chatModels();
+        model.setItems(models);
+        String wanted = event.getLocation().getQueryParameters().getSingleParameter("model").orElse(null);
+        models.stream().filter(m -> m.id().toString().equals(wanted)).findFirst()
+                .or(() -> models.size() == 1 ? Optional.of(models.getFirst()) : Optional.empty())
+                .ifPresent(model::setValue);
     }
 
     private void send() {
