@@ -74,7 +74,10 @@ public class Authenticator {
         return Optional.of(new Caller(found.id(), found.roles(), null));
     }
 
-    @Transactional
+    /**
+     * No transaction here: a known key is answered from memory, which is every API call but the
+     * first of a key; the repository opens one only for the rare write of "last used".
+     */
     public Optional<Caller> apiKey(String secret) {
         if (!ApiKeySecret.wellFormed(secret)) {
             return Optional.empty();
@@ -100,8 +103,7 @@ public class Authenticator {
         return Optional.of(new Caller(known.owner(), roles(known.owner()), known.keyId()));
     }
 
-    /** The account's current roles (for a session that outlives a role change). */
-    @Transactional
+    /** The account's current roles (for a session that outlives a role change); read once, then from memory. */
     public Set<Role> roles(AccountId account) {
         return rolesByAccount.computeIfAbsent(account,
                 id -> accounts.byId(id).map(Account::roles).orElse(Set.of()));

@@ -6,6 +6,7 @@ import ai.perspective.identity.domain.ApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,9 @@ public class JpaApiKeys implements ApiKeys {
                 .getResultList();
     }
 
+    /** Its own transaction when the caller has none: authentication runs outside any. */
     @Override
+    @Transactional
     public void markUsed(UUID id, Instant at) {
         em.createQuery("update ApiKey k set k.lastUsedAt = :at where k.id = :id")
                 .setParameter("at", at)
