@@ -2,64 +2,29 @@ package ai.perspective.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.perspective.support.Browser;
+import ai.perspective.support.BrowserHub;
 import ai.perspective.support.Hub;
 import ai.perspective.support.HubClient;
 import ai.perspective.support.TestDatabase;
-import java.net.URL;
-import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A creator publishes a model in the UI; another user finds it by search and opens its page. */
-@ExtendWith(ArquillianExtension.class)
-class CatalogBrowserIT {
+class CatalogBrowserIT extends BrowserHub {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Hub.war();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        if (browser != null) {
-            Browser.screenshot(browser, getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
-            browser.quit();
-        }
-    }
 
     @Test
     void creatorPublishesAndAUserFindsTheModel() throws Exception {
         String word = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String creatorEmail = account("Browser Creator " + word);
         TestDatabase.grantRole(creatorEmail, "CREATOR");
-        logIn(creatorEmail);
+        logIn(creatorEmail, Hub.PASSWORD);
 
         browser.get(base + "my-models");
         visible(By.id("new-model")).click();
@@ -86,7 +51,7 @@ class CatalogBrowserIT {
 
         visible(By.id("logout")).click();
         wait.until(ExpectedConditions.urlContains("/login"));
-        logIn(account("Browser User " + word));
+        logIn(account("Browser User " + word), Hub.PASSWORD);
         browser.get(base + "models");
         type(visible(By.cssSelector("#model-search input")), "french " + word);
         wait.until(d -> d.findElement(By.id("models")).getText().contains("Translator " + word));
@@ -104,20 +69,6 @@ class CatalogBrowserIT {
         return email;
     }
 
-    private void logIn(String email) {
-        browser.get(base + "login");
-        type(visible(By.cssSelector("vaadin-login-form input[name='username']")), email);
-        type(visible(By.cssSelector("vaadin-login-form input[name='password']")), Hub.PASSWORD);
-        visible(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
-    }
 
-    private WebElement visible(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
 
-    private static void type(WebElement input, String text) {
-        input.clear();
-        input.sendKeys(text);
-    }
 }

@@ -2,50 +2,39 @@ package ai.perspective.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.perspective.support.Browser;
-import ai.perspective.support.DeployedHub;
+import ai.perspective.support.BrowserHub;
 import ai.perspective.support.FakeUpstream;
 import ai.perspective.support.Hub;
+import ai.perspective.support.HubClient;
 import ai.perspective.support.Marketplace;
 import ai.perspective.support.TestDatabase;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A user finds a published model by search, opens it, and chats with it in the playground (streamed, metered). */
-class PlaygroundBrowserIT extends DeployedHub {
+class PlaygroundBrowserIT extends BrowserHub {
 
     @Test
     void findAModelAndChatWithItInThePlayground() throws Exception {
         String word = "zebra" + UUID.randomUUID().toString().substring(0, 6);
-        WebDriver browser = Browser.start();
         try (FakeUpstream upstream = new FakeUpstream()) {
             String model = new Marketplace(base).publish("chatty-" + word, upstream.baseUrl(), "echo", List.of("CHAT"), true);
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             String email = Hub.uniqueEmail("player");
-            new ai.perspective.support.HubClient(base.toURI()).signUp(email, "Player", Hub.PASSWORD);
-
-            browser.get(base + "login");
-            type(wait, By.cssSelector("vaadin-login-form input[name='username']"), email);
-            type(wait, By.cssSelector("vaadin-login-form input[name='password']"), Hub.PASSWORD);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("vaadin-login-form vaadin-button[slot='submit']"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+            new HubClient(base.toURI()).signUp(email, "Player", Hub.PASSWORD);
+            logIn(email, Hub.PASSWORD);
 
             browser.get(base + "models");
-            type(wait, By.cssSelector("#model-search input"), "chatty-" + word);
+            type(visible(By.cssSelector("#model-search input")), "chatty-" + word);
             wait.until(d -> d.findElement(By.id("models")).getText().contains(model));
             browser.findElement(By.linkText("Test model chatty-" + word)).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("try-it"))).click();
+            visible(By.id("try-it")).click();
 
             wait.until(ExpectedConditions.urlContains("playground"));
-            type(wait, By.cssSelector("#playground-prompt textarea"), "hello playground");
+            type(visible(By.cssSelector("#playground-prompt textarea")), "hello playground");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("playground-send"))).click();
 
             wait.until(d -> d.findElement(By.id("transcript")).getText().contains("echo: hello playground"));
@@ -55,15 +44,6 @@ class PlaygroundBrowserIT extends DeployedHub {
             String requestId = answer.getAttribute("data-request-id");
             assertThat(TestDatabase.count("select count(*) from gateway_usage where id = ?::uuid and outcome = 'SUCCEEDED'"
                     + " and streamed and api_key_id is null", requestId)).as("metered as a UI call").isEqualTo(1);
-        } finally {
-            Browser.screenshot(browser, "PlaygroundBrowserIT");
-            browser.quit();
         }
-    }
-
-    private static void type(WebDriverWait wait, By locator, String text) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-        input.clear();
-        input.sendKeys(text);
     }
 }

@@ -2,42 +2,19 @@ package ai.perspective.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.perspective.support.Browser;
-import ai.perspective.support.DeployedHub;
+import ai.perspective.support.BrowserHub;
 import ai.perspective.support.Hub;
 import ai.perspective.support.HubClient;
 import ai.perspective.support.TestDatabase;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person in Chromium: signs up, logs in, creates an API key in the UI and uses it on the API. */
-class IdentityBrowserIT extends DeployedHub {
+class IdentityBrowserIT extends BrowserHub {
 
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        if (browser != null) {
-            Browser.screenshot(browser, getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
-            browser.quit();
-        }
-    }
 
     @Test
     void signUpLogInCreateKeyAndUseItOnTheApi() throws Exception {
@@ -95,7 +72,7 @@ class IdentityBrowserIT extends DeployedHub {
         wait.until(ExpectedConditions.urlContains("/login"));
         TestDatabase.makeAdmin(email);
 
-        logIn(email, "wrong password 1");
+        submitLogin(email, "wrong password 1");
         wait.until(ExpectedConditions.urlContains("error"));
         wait.until(d -> d.findElement(By.tagName("vaadin-login-form")).getAttribute("error") != null);
 
@@ -114,12 +91,6 @@ class IdentityBrowserIT extends DeployedHub {
         visible(By.id("signup-submit")).click();
     }
 
-    private void logIn(String email, String password) {
-        browser.get(base + "login");
-        type(visible(By.cssSelector("vaadin-login-form input[name='username']")), email);
-        type(visible(By.cssSelector("vaadin-login-form input[name='password']")), password);
-        visible(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-    }
 
     private List<String> menuTitles() {
         wait.until(d -> !d.findElements(By.cssSelector("vaadin-side-nav-item")).isEmpty());
@@ -127,12 +98,5 @@ class IdentityBrowserIT extends DeployedHub {
                 .map(String::strip).toList();
     }
 
-    private WebElement visible(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
 
-    private static void type(WebElement input, String text) {
-        input.clear();
-        input.sendKeys(text);
-    }
 }
