@@ -10,54 +10,22 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 BENCH=$(pwd)
-ROOT=$(cd ../.. && pwd)
 SECONDS_PER_RUN=${1:-10}
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 UPSTREAM_PORT=9101
 PORTKEY_PORT=8787
-OFFSET=300
-HUB=http://127.0.0.1:$((8080 + OFFSET))
-MGMT=$((9990 + OFFSET))
 DB=perspective_bench
-BASE=$ROOT/target/bench-gateway
-PIDS=()
-
-cleanup() {
-  "$ROOT/target/server/bin/jboss-cli.sh" -c --controller=127.0.0.1:$MGMT --command=:shutdown >/dev/null 2>&1 || true
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT
+. "$BENCH/../lib/hub.sh"
 
 command -v wrk >/dev/null && command -v hey >/dev/null || { echo "install wrk and hey: apt-get install -y wrk hey" >&2; exit 1; }
-[ -f "$ROOT/target/ROOT.war" ] && [ -d "$ROOT/target/server" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
 [ -d "$BENCH/node_modules/@portkey-ai/gateway" ] || npm ci --no-audit --no-fund --loglevel=error
 
 echo "== preparing: PostgreSQL database $DB, upstream, hub, Portkey"
-psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" -c "create database $DB" postgres >/dev/null
 node "$BENCH/upstream.mjs" $UPSTREAM_PORT >/dev/null & PIDS+=($!)
-
-rm -rf "$BASE" && mkdir -p "$BASE"
-cp -r "$ROOT/target/server/standalone/configuration" "$BASE/configuration"
-sed -i 's#<deployments>.*</deployments>##' "$BASE/configuration/standalone.xml"
-PERSPECTIVE_DB_KIND=postgresql PERSPECTIVE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
-PERSPECTIVE_DB_USER=postgres PERSPECTIVE_DB_PASSWORD=postgres \
-  "$ROOT/target/server/bin/standalone.sh" -Djboss.server.base.dir="$BASE" \
-  -Djboss.socket.binding.port-offset=$OFFSET >"$BASE/console.log" 2>&1 & PIDS+=($!)
 node "$BENCH/node_modules/@portkey-ai/gateway/build/start-server.js" --port=$PORTKEY_PORT --headless >/dev/null 2>&1 & PIDS+=($!)
-
-for _ in $(seq 1 120); do
-  "$ROOT/target/server/bin/jboss-cli.sh" -c --controller=127.0.0.1:$MGMT --command=":read-attribute(name=server-state)" 2>/dev/null | grep -q running && break
-  sleep 1
-done
-"$ROOT/target/server/bin/jboss-cli.sh" -c --controller=127.0.0.1:$MGMT --command="deploy $ROOT/target/ROOT.war --force" >/dev/null
-
-# an admin (first account) who is also the model's creator, a published model, an API key
-jar="$BASE/cookies"
-curl -sf -X POST -H 'Content-Type: application/json' "$HUB/api/accounts" \
-  -d '{"email":"bench@example.com","displayName":"Bench","password":"bench password 1"}' >/dev/null
-curl -sf -c "$jar" -o /dev/null -X POST "$HUB/auth/login" -d 'username=bench@example.com&password=bench+password+1'
-me=$(curl -sf -b "$jar" "$HUB/api/accounts/me" | sed 's/.*"id":"\([^"]*\)".*/\1/')
-curl -sf -b "$jar" -X POST -H 'Content-Type: application/json' "$HUB/api/accounts/$me/roles" -d '{"role":"CREATOR"}' >/dev/null
+start_hub $DB
+jar=$JAR
+# the administrator is also the model's creator; a published model and an API key
+curl -sf -b "$jar" -X POST -H 'Content-Type: application/json' "$HUB/api/accounts/$ADMIN_ID/roles" -d '{"role":"CREATOR"}' >/dev/null
 . "$BENCH/publish-model.sh"
 MODEL=$(publish_model "$HUB" "$jar" "http://127.0.0.1:$UPSTREAM_PORT/v1")
 KEY=$(curl -sf -b "$jar" -X POST -H 'Content-Type: application/json' "$HUB/api/keys" -d '{"name":"bench"}' \
