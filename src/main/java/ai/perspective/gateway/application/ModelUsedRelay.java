@@ -25,7 +25,8 @@ import java.util.logging.Logger;
 /**
  * Delivers {@link ModelUsed} events from the outbox to the other modules' observers, at least
  * once: right after each journal commit, and every few seconds for whatever an earlier run (or a
- * crash) left behind. An event whose observer fails stays in the outbox and is tried again.
+ * crash) left behind. An event whose observer fails stays in the outbox and is tried again on the
+ * next pass; the events after it are delivered meanwhile.
  */
 @ApplicationScoped
 public class ModelUsedRelay {
@@ -68,12 +69,14 @@ public class ModelUsedRelay {
                         modelUsed.fire(pending.event());
                         delivered.add(pending.id());
                     } catch (RuntimeException e) {
+                        // stays in the outbox for the next pass; one failing event must not hold up the others
                         LOG.log(Level.WARNING, "An observer failed on ModelUsed " + pending.id() + "; will retry", e);
-                        outbox.markPublished(delivered);
-                        return;
                     }
                 }
                 outbox.markPublished(delivered);
+                if (delivered.isEmpty()) {
+                    return;
+                }
             } while (events.size() == BATCH);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Outbox relay failed; will retry", e);

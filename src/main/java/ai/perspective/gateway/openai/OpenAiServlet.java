@@ -77,6 +77,17 @@ public class OpenAiServlet extends HttpServlet {
             }
         } catch (Rejected rejected) {
             write(response, rejected.error);
+        } catch (HubException e) {
+            write(response, new OpenAiError(e.kind().status(), e.getMessage(),
+                    e.kind().status() >= 500 ? "api_error" : "invalid_request_error", e.field(), e.type()));
+        } catch (RuntimeException e) {
+            // e.g. the database is down: still an answer in OpenAI's shape, never the server's HTML page
+            UUID incident = UUID.randomUUID();
+            LOG.log(Level.SEVERE, "Request failed unexpectedly, incident " + incident, e);
+            if (!response.isCommitted()) {
+                write(response, new OpenAiError(500, "The hub failed to handle this request (incident " + incident + ").",
+                        "api_error", null, null));
+            }
         }
     }
 
@@ -144,7 +155,7 @@ public class OpenAiServlet extends HttpServlet {
                 throw new Rejected(new OpenAiError(402, e.getMessage() + " Add POV to your wallet, or lower max_tokens.",
                         "insufficient_quota", null, "insufficient_balance"));
             }
-            throw e;
+            throw e; // answered in OpenAI's shape by service()
         }
         response.setHeader("X-Request-Id", requestId.toString());
         AsyncContext async = request.startAsync();
