@@ -119,6 +119,20 @@ public interface Ledger {
     /** Makes a transfer at once. For other modules (e.g. chain deposits) and admins. */
     Transfer transfer(TransferRequest request);
 
+    /**
+     * Opens a pending transfer (two-phase, e.g. a withdrawal): the amount leaves the debit
+     * account's available balance now and moves when {@link #post}ed, or comes back when
+     * {@link #voidPending voided}. For other modules; idempotent on the id like {@link #transfer}.
+     * An owned debit account that does not hold the amount is a CONFLICT {@code insufficient-balance}.
+     */
+    Transfer pending(TransferRequest request);
+
+    /** Posts the whole amount of a pending transfer, as transfer {@code id}. Idempotent; after a void it is a conflict. */
+    Transfer post(UUID pendingId, UUID id);
+
+    /** Voids a pending transfer, as transfer {@code id}. Idempotent; after a post it is a conflict. */
+    Transfer voidPending(UUID pendingId, UUID id);
+
     /** Admins give POV from the treasury to an account's spendable balance. */
     Transfer grant(UUID id, AccountId to, BigInteger amount, String memo);
 

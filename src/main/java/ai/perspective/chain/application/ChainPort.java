@@ -38,6 +38,19 @@ public interface ChainPort extends AutoCloseable {
     SignedTransaction signAnchor(EthereumAddress contract, AnchorKind kind, String reference, Bytes32 root,
             BigInteger nonce, BigInteger gasPrice);
 
+    /** Signs the ERC-20 {@code transfer(to, amount)} of {@code token} from the hub's address, without sending it. */
+    SignedTransaction signTokenTransfer(EthereumAddress token, EthereumAddress to, BigInteger amount, BigInteger nonce,
+            BigInteger gasPrice);
+
+    /** The ERC-20 {@code balanceOf(holder)} of {@code token}. */
+    BigInteger tokenBalance(EthereumAddress token, EthereumAddress holder);
+
+    /**
+     * The ERC-20 {@code Transfer} events of {@code token} to {@code to} in blocks {@code fromBlock}
+     * to {@code toBlock} inclusive, in chain order.
+     */
+    List<TokenTransfer> tokenTransfersTo(EthereumAddress token, EthereumAddress to, long fromBlock, long toBlock);
+
     /** Sends a signed transaction; resending one the node already has is harmless. */
     SendOutcome send(String signedTransaction);
 
@@ -68,6 +81,11 @@ public interface ChainPort extends AutoCloseable {
     }
 
     record OnChainRoot(Bytes32 root, long blockNumber) {
+    }
+
+    /** One ERC-20 Transfer log: where it is on chain and what it moved. */
+    record TokenTransfer(String transactionHash, int logIndex, long blockNumber, EthereumAddress from,
+            EthereumAddress to, BigInteger amount) {
     }
 
     enum SendOutcome {

@@ -1,6 +1,13 @@
 package ai.perspective.chain.application;
 
 import ai.perspective.chain.AnchorConfirmed;
+import ai.perspective.chain.DepositConfirmed;
+import ai.perspective.chain.WithdrawalConfirmed;
+import ai.perspective.chain.WithdrawalFailed;
+import ai.perspective.chain.domain.DepositRecords;
+import ai.perspective.chain.domain.WalletRecords;
+import ai.perspective.chain.domain.WithdrawalRecords;
+import java.util.List;
 import ai.perspective.chain.Anchors.ChainNetwork;
 import ai.perspective.chain.domain.AnchorRequests;
 import ai.perspective.chain.domain.Deployments;
@@ -25,7 +32,9 @@ import java.util.logging.Logger;
 
 /**
  * Runs the chain side of the hub in the background: connects (starting the dev chain if need be)
- * and deploys with growing pauses between attempts, then drives the anchoring relay. Start-up of
+ * and deploys with growing pauses between attempts, then drives the relay of the hub's own
+ * transactions (anchors, withdrawals), the deposit watcher and the delivery of their outcomes to
+ * the ledger. Start-up of
  * the hub never waits for any of it.
  */
 @ApplicationScoped
@@ -42,10 +51,24 @@ public class ChainRuntime implements ChainAccess {
     Deployments deployments;
     @Inject
     Event<AnchorConfirmed> anchorConfirmed;
+    @Inject
+    WithdrawalRecords withdrawals;
+    @Inject
+    DepositRecords deposits;
+    @Inject
+    WalletRecords wallets;
+    @Inject
+    Event<DepositConfirmed> depositConfirmed;
+    @Inject
+    Event<WithdrawalConfirmed> withdrawalConfirmed;
+    @Inject
+    Event<WithdrawalFailed> withdrawalFailed;
 
     private ChainSettings settings;
     private ChainConnection connection;
-    private AnchorRelay relay;
+    private TransactionRelay relay;
+    private DepositWatcher watcher;
+    private FundsDelivery delivery;
     private ScheduledFuture<?> loop;
     private Instant nextConnectAttempt = Instant.EPOCH;
     private int failedConnects;
@@ -55,7 +78,11 @@ public class ChainRuntime implements ChainAccess {
                 "perspective");
         settings = ChainSettings.from(System.getenv(), dataDir);
         connection = new ChainConnection(settings, deployments, Web3jChain::connect, Clock.systemUTC());
-        relay = new AnchorRelay(requests, settings, anchorConfirmed::fire, Clock.systemUTC());
+        relay = new TransactionRelay(settings, Clock.systemUTC(), List.of(
+                new AnchorSender(requests, anchorConfirmed::fire), new WithdrawalSender(withdrawals)));
+        watcher = new DepositWatcher(deposits, wallets, deployments, settings, Clock.systemUTC());
+        delivery = new FundsDelivery(deposits, withdrawals, depositConfirmed::fire, withdrawalConfirmed::fire,
+                withdrawalFailed::fire, Clock.systemUTC());
         LOG.info("Chain: " + settings);
         loop = scheduler.scheduleWithFixedDelay(this::step, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -81,12 +108,21 @@ public class ChainRuntime implements ChainAccess {
                 }
                 return;
             }
-            AnchorRelay.Outcome outcome = relay.tick(ready.get().chain(), ready.get().anchor());
+            ChainConnection.Ready chain = ready.get();
+            TransactionRelay.Outcome outcome = relay.tick(chain.chain(), chain);
             if (outcome.chainError() != null) {
                 connection.unreachable(outcome.chainError());
-            } else if (outcome.looked() > 0) {
+                return;
+            }
+            if (outcome.looked() > 0) {
                 connection.reachable();
             }
+            try {
+                watcher.tick(chain.chain(), chain);
+            } catch (ChainUnavailableException e) {
+                connection.unreachable(e.getMessage());
+            }
+            delivery.deliver(chain.chain().chainId(), chain);
         } catch (RuntimeException e) {
             // never let the loop die: the scheduler would not run it again
             LOG.log(Level.WARNING, "Chain loop step failed", e);

@@ -2,6 +2,8 @@ package ai.perspective.chain.persistence;
 
 import ai.perspective.chain.domain.AnchorRequests;
 import ai.perspective.chain.domain.Deployments;
+import ai.perspective.chain.domain.DepositRecords;
+import ai.perspective.chain.domain.WithdrawalRecords;
 import ai.perspective.chain.domain.WalletRecords;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +25,16 @@ public class ChainRepositories {
     @Produces
     Deployments deployments() {
         return new JdbcDeployments(dataSource);
+    }
+
+    @Produces
+    WithdrawalRecords withdrawalRecords() {
+        return new JdbcWithdrawals(dataSource);
+    }
+
+    @Produces
+    DepositRecords depositRecords() {
+        return new JdbcDeposits(dataSource);
     }
 
     @Produces

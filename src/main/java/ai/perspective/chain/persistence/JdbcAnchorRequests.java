@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 
 public class JdbcAnchorRequests implements AnchorRequests {
 
-    private static final String COLUMNS = "id, kind, reference, root, state, tx_hash, nonce, gas_price, signed_tx, "
+    private static final String COLUMNS = "id, kind, reference, root, state, tx_hash, nonce, gas_price, signed_tx, earlier_tx_hashes, "
             + "requested_at, submitted_at, block_number, confirmed_at, attempts, next_attempt_at, last_error, version";
 
     private final Jdbc jdbc;
@@ -69,7 +69,8 @@ public class JdbcAnchorRequests implements AnchorRequests {
     public boolean update(AnchorRequest r) {
         return jdbc.update("update chain_anchor_request set state = ?, tx_hash = ?, nonce = ?, gas_price = ?, "
                 + "signed_tx = ?, submitted_at = ?, block_number = ?, confirmed_at = ?, attempts = ?, "
-                + "next_attempt_at = ?, last_error = ?, version = version + 1 where id = ? and version = ?", s -> {
+                + "next_attempt_at = ?, last_error = ?, earlier_tx_hashes = ?, version = version + 1 "
+                + "where id = ? and version = ?", s -> {
                     s.setString(1, r.state().name());
                     s.setString(2, r.transactionHash());
                     s.setBigDecimal(3, r.nonce() == null ? null : new BigDecimal(r.nonce()));
@@ -84,10 +85,10 @@ public class JdbcAnchorRequests implements AnchorRequests {
                     s.setTimestamp(8, Jdbc.ts(r.confirmedAt()));
                     s.setInt(9, r.attempts());
                     s.setTimestamp(10, Jdbc.ts(r.nextAttemptAt()));
-                    String error = r.lastError();
-                    s.setString(11, error == null || error.length() <= 1000 ? error : error.substring(0, 1000));
-                    s.setObject(12, r.id());
-                    s.setLong(13, r.version());
+                    s.setString(11, Jdbc.clip(r.lastError()));
+                    s.setString(12, r.earlierHashes());
+                    s.setObject(13, r.id());
+                    s.setLong(14, r.version());
                 }) == 1;
     }
 
@@ -106,7 +107,7 @@ public class JdbcAnchorRequests implements AnchorRequests {
                 row.getString("reference"), Bytes32.fromHex(row.getString("root")), Jdbc.instant(row, "requested_at"),
                 State.valueOf(row.getString("state")), row.getString("tx_hash"),
                 nonce == null ? null : nonce.toBigInteger(), gasPrice == null ? null : gasPrice.toBigInteger(),
-                row.getString("signed_tx"), Jdbc.instant(row, "submitted_at"), blockNumber,
+                row.getString("signed_tx"), row.getString("earlier_tx_hashes"), Jdbc.instant(row, "submitted_at"), blockNumber,
                 Jdbc.instant(row, "confirmed_at"), row.getInt("attempts"), Jdbc.instant(row, "next_attempt_at"),
                 row.getString("last_error"), row.getLong("version"));
     }

@@ -40,6 +40,8 @@ import org.web3j.utils.Numeric;
  */
 public class Web3jChain implements ChainPort {
 
+    /** Enough for an ERC-20 transfer to a fresh address (~52,000) with room to spare. */
+    static final BigInteger TRANSFER_GAS = BigInteger.valueOf(100_000);
     /** Enough for anchor(): two storage slots and an event with a reference of up to 200 bytes. */
     static final BigInteger ANCHOR_GAS = BigInteger.valueOf(300_000);
     static final BigInteger DEPLOY_GAS = BigInteger.valueOf(3_000_000);
@@ -151,6 +153,34 @@ public class Web3jChain implements ChainPort {
             BigInteger nonce, BigInteger gasPrice) {
         return sign(RawTransaction.createTransaction(nonce, gasPrice, ANCHOR_GAS, contract.value(),
                 AnchorContractAbi.anchor(kind, reference, root)));
+    }
+
+    @Override
+    public SignedTransaction signTokenTransfer(EthereumAddress token, EthereumAddress to, BigInteger amount,
+            BigInteger nonce, BigInteger gasPrice) {
+        return sign(RawTransaction.createTransaction(nonce, gasPrice, TRANSFER_GAS, token.value(),
+                TokenAbi.transfer(to, amount)));
+    }
+
+    @Override
+    public BigInteger tokenBalance(EthereumAddress token, EthereumAddress holder) {
+        Function function = TokenAbi.balanceOf(holder);
+        return TokenAbi.decodeUint(function, ethCall(token, function));
+    }
+
+    @Override
+    public List<TokenTransfer> tokenTransfersTo(EthereumAddress token, EthereumAddress to, long fromBlock, long toBlock) {
+        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)), token.value());
+        filter.addSingleTopic(TokenAbi.TRANSFER_TOPIC);
+        filter.addNullTopic();
+        filter.addSingleTopic(TokenAbi.addressTopic(to));
+        List<EthLog.LogResult<?>> logs = call(() -> web3j.ethGetLogs(filter).send()).getLogs();
+        return logs.stream()
+                .map(l -> (EthLog.LogObject) l)
+                .filter(l -> !l.isRemoved())
+                .map(TokenAbi::transferOf)
+                .toList();
     }
 
     private SignedTransaction sign(RawTransaction tx) {

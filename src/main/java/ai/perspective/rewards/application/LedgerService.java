@@ -68,6 +68,37 @@ public class LedgerService implements Ledger {
 
     @Override
     public Transfer transfer(TransferRequest request) {
+        return applyOne(checked(request, Kind.SINGLE));
+    }
+
+    @Override
+    public Transfer pending(TransferRequest request) {
+        return applyOne(checked(request, Kind.PENDING));
+    }
+
+    @Override
+    public Transfer post(UUID pendingId, UUID id) {
+        return resolve(pendingId, id, Kind.POST);
+    }
+
+    @Override
+    public Transfer voidPending(UUID pendingId, UUID id) {
+        return resolve(pendingId, id, Kind.VOID);
+    }
+
+    private Transfer resolve(UUID pendingId, UUID id, Kind kind) {
+        if (pendingId == null || id == null) {
+            throw HubException.invalid("id", "missing-field", "Name the pending transfer and the id of its " + kind + ".");
+        }
+        Transfer pending = journal.byId(pendingId).filter(t -> t.kind() == Kind.PENDING)
+                .orElseThrow(() -> HubException.notFound("transfer-not-found", "There is no pending transfer " + pendingId + "."));
+        Transfer resolution = new Transfer(id, 0, pending.debit(), pending.credit(), pending.amount(), kind, pending.code(),
+                pendingId, null, pending.model(), pending.memo(), clock.instant());
+        engine.apply(List.of(resolution), pid -> pending);
+        return journal.byId(id).orElseThrow();
+    }
+
+    private Transfer checked(TransferRequest request, Kind kind) {
         if (request == null) {
             throw HubException.invalid(null, "missing-body", "Send id, debit, credit, amount and code.");
         }
@@ -81,9 +112,8 @@ public class LedgerService implements Ledger {
             throw HubException.invalid("code", "missing-field", "Say why: a transfer code.");
         }
         requireAmount(request.amount(), "amount");
-        Transfer transfer = new Transfer(request.id(), 0, request.debit(), request.credit(), request.amount(), Kind.SINGLE,
+        return new Transfer(request.id(), 0, request.debit(), request.credit(), request.amount(), kind,
                 request.code(), null, null, text(request.model(), "model"), text(request.memo(), "memo"), clock.instant());
-        return applyOne(transfer);
     }
 
     private Transfer applyOne(Transfer transfer) {

@@ -67,6 +67,9 @@ public class SettlementScheduler {
     private void sweep() {
         List<Transfer> expired = journal.openHolds(clock.instant().minus(parameters.settings().holdTimeout()), SWEEP_LIMIT);
         for (Transfer hold : expired) {
+            if (hold.code() != ai.perspective.rewards.Ledger.Code.CHARGE) {
+                continue; // a withdrawal's pending transfer waits for the chain, however long that takes
+            }
             try {
                 charges.expire(hold);
             } catch (RuntimeException e) {

@@ -56,7 +56,7 @@ class AnchoringOnAnvilTest {
     ChainPort chain;
     JdbcAnchorRequests requests;
     List<AnchorConfirmed> confirmed = new CopyOnWriteArrayList<>();
-    AnchorRelay relay;
+    TransactionRelay relay;
     AnchorService anchors;
 
     @BeforeEach
@@ -69,7 +69,7 @@ class AnchoringOnAnvilTest {
         assertThat(connection.connect()).as(connection.network().lastError()).isTrue();
         chain = connection.ready().orElseThrow().chain();
         requests = new JdbcAnchorRequests(db);
-        relay = new AnchorRelay(requests, settings, confirmed::add, Clock.systemUTC());
+        relay = relay(settings);
         anchors = new AnchorService();
         anchors.requests = requests;
         anchors.chain = connection;
@@ -158,7 +158,7 @@ class AnchoringOnAnvilTest {
         for (int i = 0; i < 8; i++) {
             anchors.anchor(AnchorKind.LEDGER_BATCH, "outage-" + i, roots.get(i));
         }
-        relay.tick(chain, anchorAddress()); // signs, stores and sends the first eight
+        relay.tick(chain, ready()); // signs, stores and sends the first eight
         assertThat(requests.count(State.SUBMITTED)).isEqualTo(8);
 
         int port = anvil.port();
@@ -166,13 +166,13 @@ class AnchoringOnAnvilTest {
         for (int i = 8; i < 16; i++) {
             anchors.anchor(AnchorKind.LEDGER_BATCH, "outage-" + i, roots.get(i));
         }
-        AnchorRelay.Outcome down = relay.tick(chain, anchorAddress());
+        TransactionRelay.Outcome down = relay.tick(chain, ready());
         assertThat(down.chainError()).isNotNull();
         assertThat(requests.count(State.PENDING) + requests.count(State.SUBMITTED)).as("nothing dropped").isEqualTo(16);
 
         anvil = ChainTestKit.anvil(dir, port); // the same chain again, from its state file
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            relay.tick(chain, anchorAddress());
+            relay.tick(chain, ready());
             return requests.count(State.CONFIRMED) == 16;
         });
 
@@ -202,14 +202,14 @@ class AnchoringOnAnvilTest {
             }
         };
         anchors.anchor(AnchorKind.ATTESTATION, "manifest-1", Bytes32.fromHex("cc".repeat(32)));
-        relay.tick(crashing, anchorAddress());
+        relay.tick(crashing, ready());
         AnchorRequest stored = requests.byBatch(AnchorKind.ATTESTATION, "manifest-1").orElseThrow();
         assertThat(stored.state()).isEqualTo(State.SUBMITTED);
         assertThat(chain.knows(stored.transactionHash())).as("never reached the node").isFalse();
 
-        AnchorRelay afterRestart = new AnchorRelay(requests, settings, confirmed::add, Clock.systemUTC());
+        TransactionRelay afterRestart = relay(settings);
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            afterRestart.tick(chain, anchorAddress());
+            afterRestart.tick(chain, ready());
             return requests.count(State.CONFIRMED) == 1;
         });
         AnchorRequest done = requests.byBatch(AnchorKind.ATTESTATION, "manifest-1").orElseThrow();
@@ -221,15 +221,15 @@ class AnchoringOnAnvilTest {
     void aStuckTransactionIsReplacedWithMoreGasAndTheSameNonce() {
         ChainSettings impatient = new ChainSettings(settings.rpcUrl(), settings.signerKey(), Optional.empty(), dir, 2,
                 Duration.ofMillis(200), Duration.ofSeconds(1), 1, ChainSettings.DEFAULT_SUPPLY);
-        AnchorRelay relay = new AnchorRelay(requests, impatient, confirmed::add, Clock.systemUTC());
+        TransactionRelay relay = relay(impatient);
         rpc("evm_setIntervalMining", 0); // the chain stops making blocks: the transaction waits in the mempool
         anchors.anchor(AnchorKind.VOTE_TALLY, "vote-stuck", Bytes32.fromHex("dd".repeat(32)));
-        relay.tick(chain, anchorAddress());
+        relay.tick(chain, ready());
         AnchorRequest first = requests.byBatch(AnchorKind.VOTE_TALLY, "vote-stuck").orElseThrow();
         assertThat(first.state()).isEqualTo(State.SUBMITTED);
 
         AnchorRequest replaced = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            relay.tick(chain, anchorAddress());
+            relay.tick(chain, ready());
             return requests.byBatch(AnchorKind.VOTE_TALLY, "vote-stuck").orElseThrow();
         }, r -> !r.transactionHash().equals(first.transactionHash()));
         assertThat(replaced.nonce()).isEqualTo(first.nonce());
@@ -237,7 +237,7 @@ class AnchoringOnAnvilTest {
 
         rpc("evm_setIntervalMining", 1);
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            relay.tick(chain, anchorAddress());
+            relay.tick(chain, ready());
             return requests.count(State.CONFIRMED) == 1;
         });
         assertThat(chain.nonce(false)).as("one anchor transaction mined, whichever version").isEqualTo(3);
@@ -274,13 +274,21 @@ class AnchoringOnAnvilTest {
         }
     }
 
+    private TransactionRelay relay(ChainSettings with) {
+        return new TransactionRelay(with, Clock.systemUTC(), List.of(new AnchorSender(requests, confirmed::add)));
+    }
+
+    private ChainConnection.Ready ready() {
+        return connection.ready().orElseThrow();
+    }
+
     private ai.perspective.chain.EthereumAddress anchorAddress() {
         return connection.ready().orElseThrow().anchor();
     }
 
     private AnchorStatus relayUntil(AnchorKind kind, String reference, State state) {
         return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            relay.tick(chain, anchorAddress());
+            relay.tick(chain, ready());
             return anchors.status(kind, reference).orElseThrow();
         }, s -> s.state() == state);
     }

@@ -31,6 +31,22 @@ class ForwardingChain implements ChainPort {
         return chain.signAnchor(contract, kind, reference, root, nonce, gasPrice);
     }
 
+    @Override
+    public SignedTransaction signTokenTransfer(EthereumAddress token, EthereumAddress to, BigInteger amount,
+            BigInteger nonce, BigInteger gasPrice) {
+        return chain.signTokenTransfer(token, to, amount, nonce, gasPrice);
+    }
+
+    @Override
+    public BigInteger tokenBalance(EthereumAddress token, EthereumAddress holder) {
+        return chain.tokenBalance(token, holder);
+    }
+
+    @Override
+    public List<TokenTransfer> tokenTransfersTo(EthereumAddress token, EthereumAddress to, long fromBlock, long toBlock) {
+        return chain.tokenTransfersTo(token, to, fromBlock, toBlock);
+    }
+
     @Override public SendOutcome send(String signedTransaction) { return chain.send(signedTransaction); }
     @Override public Optional<Receipt> receipt(String transactionHash) { return chain.receipt(transactionHash); }
     @Override public boolean knows(String transactionHash) { return chain.knows(transactionHash); }
