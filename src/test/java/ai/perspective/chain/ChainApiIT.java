@@ -15,6 +15,7 @@ import ai.perspective.support.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.math.BigInteger;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -165,6 +166,126 @@ class ChainApiIT {
 
         assertThat(client.delete("api/chain/wallets/" + WALLET, null).status()).isEqualTo(204);
         assertThat(TestDatabase.count("select count(*) from chain_wallet where address = ?", WALLET)).isZero();
+    }
+
+    static final String DEPOSITOR_KEY = "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6";
+    static final String DEPOSITOR = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
+    static final BigInteger POV = BigInteger.TEN.pow(18);
+    /** What the hub mints to its own address when it deploys the token (a billion POV). */
+    static final BigInteger SUPPLY = BigInteger.TEN.pow(27);
+
+    /**
+     * The whole round trip through the hub: a user links a wallet, withdraws 10 of their 100 POV to
+     * it (the ERC-20 lands in the wallet, the ledger posts), deposits 4 back from the wallet (credited
+     * once after the confirmations), and a withdrawal the hub's address cannot pay fails and is voided.
+     * Bad requests change nothing.
+     */
+    @Test
+    void aUserWithdrawsToTheirWalletAndDepositsBack() throws Exception {
+        JsonObject chain = connectedChain();
+        String email = Hub.uniqueEmail("funds");
+        client.signUp(email, "Funds", Hub.PASSWORD);
+        client.login(email, Hub.PASSWORD);
+        BigInteger start = available();
+        assertThat(start).isEqualTo(POV.multiply(BigInteger.valueOf(100)));
+
+        JsonObject challenge = client.postJson("api/chain/wallets/challenges", "{\"address\":\"" + DEPOSITOR + "\"}", null)
+                .json();
+        Reply linked = client.postJson("api/chain/wallets", linkJson(challenge.getString("id"),
+                ChainTestKit.ethersSign(DEPOSITOR_KEY, challenge.getString("message"))), null);
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+
+        JsonObject instructions = client.get("api/chain/deposits/instructions", null).json();
+        assertThat(instructions.getString("depositAddress")).isEqualTo(chain.getString("hubAddress"));
+        assertThat(instructions.getString("tokenAddress")).isEqualTo(chain.getString("tokenAddress"));
+        assertThat(instructions.getJsonArray("fromWallets").getString(0)).isEqualTo(DEPOSITOR);
+
+        Reply tooMuch = client.postJson("api/ledger/withdrawals", withdrawalJson(DEPOSITOR, POV.multiply(BigInteger.valueOf(101))), null);
+        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(409);
+        assertThat(tooMuch.contentType()).startsWith("application/problem+json");
+        assertThat(tooMuch.json().getString("type")).isEqualTo("/problems/insufficient-balance");
+        assertThat(tooMuch.json().getString("detail")).contains("100 POV available");
+        Reply malformed = client.postJson("api/ledger/withdrawals", withdrawalJson("0x1234", POV), null);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().getString("field")).isEqualTo("address");
+        Reply notLinked = client.postJson("api/ledger/withdrawals", withdrawalJson(WALLET, POV), null);
+        assertThat(notLinked.status()).isEqualTo(400);
+        assertThat(notLinked.json().getString("type")).isEqualTo("/problems/wallet-not-linked");
+        assertThat(available()).as("no ledger change").isEqualTo(start);
+        assertThat(client.get("api/ledger/transfers?code=WITHDRAWAL", null).json().getJsonNumber("total").longValue())
+                .isZero();
+
+        ChainPort node = Web3jChain.connect(chain.getString("rpcUrl"), DEPOSITOR_KEY);
+        try {
+            EthereumAddress token = EthereumAddress.parse("token", chain.getString("tokenAddress"));
+            EthereumAddress depositor = EthereumAddress.parse("wallet", DEPOSITOR);
+            BigInteger onChainBefore = node.tokenBalance(token, depositor);
+
+            String key = UUID.randomUUID().toString();
+            Reply accepted = client.postJson("api/ledger/withdrawals", withdrawalJson(DEPOSITOR, POV.multiply(BigInteger.TEN)),
+                    "Idempotency-Key", key);
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            String id = accepted.json().getString("id");
+            Reply retried = client.postJson("api/ledger/withdrawals", withdrawalJson(DEPOSITOR, POV.multiply(BigInteger.TEN)),
+                    "Idempotency-Key", key);
+            assertThat(retried.json().getString("id")).as("the same withdrawal").isEqualTo(id);
+            assertThat(available()).isEqualTo(start.subtract(POV.multiply(BigInteger.TEN)));
+
+            JsonObject done = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> client.get("api/ledger/withdrawals/" + id, null).json(),
+                            w -> w.getString("state").equals("COMPLETED"));
+            assertThat(done.getString("chainState")).isEqualTo("CONFIRMED");
+            assertThat(node.receipt(done.getString("transactionHash"))).get()
+                    .extracting(ChainPort.Receipt::success).isEqualTo(true);
+            assertThat(node.tokenBalance(token, depositor)).isEqualTo(onChainBefore.add(POV.multiply(BigInteger.TEN)));
+            assertThat(available()).as("posted: the 10 POV left for good")
+                    .isEqualTo(start.subtract(POV.multiply(BigInteger.TEN)));
+
+            // the wallet sends 4 POV back with a plain ERC-20 transfer to the hub's address
+            var deposit = node.signTokenTransfer(token, EthereumAddress.parse("hub", chain.getString("hubAddress")),
+                    POV.multiply(BigInteger.valueOf(4)), node.nonce(true), node.gasPrice());
+            assertThat(node.send(deposit.raw())).isEqualTo(ChainPort.SendOutcome.ACCEPTED);
+            JsonObject credited = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> client.get("api/chain/deposits", null).anyJson().asJsonArray(),
+                            a -> !a.isEmpty() && a.getJsonObject(0).getString("state").equals("CREDITED"))
+                    .getJsonObject(0);
+            assertThat(credited.getString("transactionHash")).isEqualTo(deposit.hash());
+            assertThat(credited.getString("amount")).isEqualTo(POV.multiply(BigInteger.valueOf(4)).toString());
+            assertThat(available()).isEqualTo(start.subtract(POV.multiply(BigInteger.valueOf(6))));
+            assertThat(client.get("api/ledger/transfers?code=DEPOSIT", null).json().getJsonNumber("total").longValue())
+                    .as("credited once").isEqualTo(1);
+        } finally {
+            node.close();
+        }
+
+        // more than the hub's address holds on chain: the transfer reverts, the ledger voids
+        HubClient admin = new HubClient(base.toURI());
+        String adminEmail = Hub.uniqueEmail("funds-admin");
+        admin.signUp(adminEmail, "Funds Admin", Hub.PASSWORD);
+        TestDatabase.makeAdmin(adminEmail);
+        admin.login(adminEmail, Hub.PASSWORD);
+        String me = client.get("api/accounts/me", null).json().getString("id");
+        BigInteger huge = SUPPLY.multiply(BigInteger.TWO);
+        Reply granted = admin.postJson("api/ledger/grants", Json.createObjectBuilder().add("account", me)
+                .add("amount", huge.toString()).build().toString(), null);
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        BigInteger beforeFailure = available();
+        Reply doomed = client.postJson("api/ledger/withdrawals", withdrawalJson(DEPOSITOR, SUPPLY.add(POV)), null);
+        assertThat(doomed.status()).as(doomed.body()).isEqualTo(202);
+        JsonObject voided = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                .until(() -> client.get("api/ledger/withdrawals/" + doomed.json().getString("id"), null).json(),
+                        w -> !w.getString("state").equals("PENDING"));
+        assertThat(voided.getString("state")).isEqualTo("FAILED");
+        assertThat(voided.getString("error")).contains("reverted");
+        assertThat(available()).as("voided: the POV is spendable again").isEqualTo(beforeFailure);
+    }
+
+    private BigInteger available() {
+        return new BigInteger(client.get("api/ledger/wallet", null).json().getJsonObject("spendable").getString("available"));
+    }
+
+    private static String withdrawalJson(String address, BigInteger amount) {
+        return Json.createObjectBuilder().add("address", address).add("amount", amount.toString()).build().toString();
     }
 
     private void admin() {

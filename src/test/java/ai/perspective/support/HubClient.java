@@ -49,6 +49,12 @@ public final class HubClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON POST with one extra header, e.g. {@code Idempotency-Key}. */
+    public Reply postJson(String path, String json, String header, String value) {
+        return send(request(path, null).header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Reply putJson(String path, String json, String bearer) {
         return send(request(path, bearer).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
