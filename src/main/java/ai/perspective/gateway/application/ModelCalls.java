@@ -10,7 +10,6 @@ import ai.perspective.identity.AccountId;
 import ai.perspective.rewards.Charges;
 import ai.perspective.shared.HubException;
 import ai.perspective.shared.OpenAiError;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -28,12 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -85,16 +79,8 @@ public class ModelCalls {
     @Inject
     Embeddings embeddings;
 
-    private HttpClient http;
-
-    @PostConstruct
-    void init() {
-        http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-    }
+    @Inject
+    UpstreamHttp upstream;
 
     /**
      * Reserves the most this call can cost from the caller's balance, before any upstream call:
@@ -137,48 +123,28 @@ public class ModelCalls {
             return;
         }
         Catalog.ExternalEndpoint endpoint = (Catalog.ExternalEndpoint) call.route().serving();
-        HttpRequest request = HttpRequest.newBuilder(resolve(endpoint.baseUrl(), call.upstreamPath()))
-                .timeout(settings.upstreamTimeout())
-                .header("Content-Type", JSON)
-                .header("Accept", call.stream() ? "text/event-stream" : JSON)
-                .header("Authorization", "Bearer " + nullToEmpty(call.route().upstreamSecret()))
-                .POST(HttpRequest.BodyPublishers.ofString(upstreamBody(call, endpoint).toString()))
-                .build();
-        HttpResponse<InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
+            upstream.post(resolve(endpoint.baseUrl(), call.upstreamPath()), call.route().upstreamSecret(),
+                    upstreamBody(call, endpoint).toString(), call.stream(), (status, body) -> {
+                        if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+                            fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's server answered with HTTP " + status + ".",
+                                    "upstream_error");
+                        } else if (status >= 400) {
+                            passThroughRejection(call, reply, status, body);
+                        } else if (call.stream()) {
+                            stream(call, reply, body);
+                        } else {
+                            whole(call, reply, body);
+                        }
+                    });
+        } catch (UpstreamHttp.TimedOut e) {
             fail(call, reply, Outcome.UPSTREAM_TIMEOUT, 504, "The model did not answer within "
                     + settings.upstreamTimeout().toSeconds() + " s. Try again later.", "upstream_timeout");
-            return;
-        } catch (ConnectException e) {
+        } catch (UpstreamHttp.Unreachable e) {
             fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's server refused the connection.", "upstream_unreachable");
-            return;
         } catch (IOException e) {
             fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's server failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), "upstream_error");
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The call was interrupted.", "upstream_error");
-            return;
-        }
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
-                fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's server answered with HTTP " + status + ".",
-                        "upstream_error");
-            } else if (status >= 400) {
-                passThroughRejection(call, reply, status, body);
-            } else if (call.stream()) {
-                stream(call, reply, body);
-            } else {
-                whole(call, reply, body);
-            }
-        } catch (HttpTimeoutException e) {
-            fail(call, reply, Outcome.UPSTREAM_TIMEOUT, 504, "The model stopped answering.", "upstream_timeout");
-        } catch (IOException e) {
-            fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's answer broke off: " + e.getMessage(), "upstream_error");
         }
     }
 
@@ -440,9 +406,5 @@ public class ModelCalls {
     private static OpenAiError meteringDown() {
         return new OpenAiError(503, "The hub could not record this call, so it is not delivered. Try again shortly.",
                 "api_error", null, "metering_unavailable");
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -25,10 +25,10 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -227,14 +227,16 @@ public class OpenAiServlet extends HttpServlet {
         }
         byte[] bytes;
         try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            // a declared length is read in one piece; otherwise in chunks up to the limit and one byte more
+            long declared = request.getContentLengthLong();
+            bytes = in.readNBytes((int) (declared >= 0 ? declared + 1 : Math.min(Integer.MAX_VALUE - 8, limit + 1)));
         }
         if (bytes.length > limit) {
             throw tooLarge(limit);
         }
         JsonStructure json;
         try {
-            json = JSON_P.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8))).read();
+            json = JSON_P.createReader(new ByteArrayInputStream(bytes)).read();
         } catch (JsonException | IllegalStateException e) {
             throw new Rejected(OpenAiError.invalidRequest(400, "We could not parse the JSON body of your request: "
                     + "send a JSON object (Content-Type: application/json).", null, "invalid_json"));

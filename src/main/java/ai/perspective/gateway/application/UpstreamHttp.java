@@ -1,0 +1,119 @@
+package ai.perspective.gateway.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The HTTP client of upstream calls: blocking HTTP/1.1 on the caller's (virtual) thread over pooled
+ * keep-alive connections. Blocking on a virtual thread costs no platform thread, and there is no
+ * hand-off to a selector thread and back per call, which is where the JDK's asynchronous client
+ * spent its time under load.
+ *
+ * <p>The upstream timeout bounds every wait for bytes (connecting has its own, shorter limit), so a
+ * silent upstream fails the call with {@link TimedOut} instead of holding it open.
+ */
+@ApplicationScoped
+public class UpstreamHttp {
+
+    /** A wait for the upstream exceeded the configured timeout. */
+    public static final class TimedOut extends IOException {
+        TimedOut(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** The upstream refused or could not be reached. */
+    public static final class Unreachable extends IOException {
+        Unreachable(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** Reads a response; the connection goes back to the pool when this returns, or is dropped when it throws. */
+    @FunctionalInterface
+    public interface Answer {
+        void read(int status, InputStream body) throws IOException;
+    }
+
+    @Inject
+    GatewaySettings settings;
+
+    private PoolingHttpClientConnectionManager connections;
+    private CloseableHttpClient client;
+
+    @PostConstruct
+    void open() {
+        Timeout wait = Timeout.of(settings.upstreamTimeout());
+        connections = PoolingHttpClientConnectionManagerBuilder.create()
+                // LAX: no global pool lock; every model's server gets its own connections
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                .setMaxConnTotal(4096)
+                .setMaxConnPerRoute(1024)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(wait)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .build())
+                .build();
+        client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(wait)
+                        .setRedirectsEnabled(false)
+                        .build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .evictExpiredConnections()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
+    }
+
+    @PreDestroy
+    void close() {
+        client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+    }
+
+    /** POSTs a JSON body with the model's secret as bearer token and hands the answer to {@code answer}. */
+    public void post(URI uri, String secret, String json, boolean stream, Answer answer) throws IOException {
+        HttpPost post = new HttpPost(uri);
+        post.setHeader("Accept", stream ? "text/event-stream" : ModelCalls.JSON);
+        post.setHeader("Authorization", "Bearer " + (secret == null ? "" : secret));
+        post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        try {
+            client.execute(post, response -> {
+                try (InputStream body = response.getEntity() == null ? InputStream.nullInputStream()
+                        : response.getEntity().getContent()) {
+                    answer.read(response.getCode(), body);
+                }
+                return null;
+            });
+        } catch (SocketTimeoutException e) { // ConnectTimeoutException too
+            throw new TimedOut(e);
+        } catch (HttpHostConnectException e) {
+            throw new Unreachable(e);
+        }
+    }
+}
