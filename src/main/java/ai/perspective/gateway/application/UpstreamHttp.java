@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -17,6 +18,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
@@ -49,7 +52,7 @@ public class UpstreamHttp {
         }
     }
 
-    /** Reads a response; the connection goes back to the pool when this returns, or is dropped when it throws. */
+    /** Reads a response: its status and body. */
     @FunctionalInterface
     public interface Answer {
         void read(int status, InputStream body) throws IOException;
@@ -96,24 +99,63 @@ public class UpstreamHttp {
         client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
     }
 
-    /** POSTs a JSON body with the model's secret as bearer token and hands the answer to {@code answer}. */
+    /**
+     * POSTs a JSON body with the model's secret as bearer token and hands the answer to {@code answer}.
+     * An answer read to its end leaves its connection for the next call; one the reader stopped early
+     * (a stream the client left, a rejection read in part) is cut off, never drained: an upstream
+     * that keeps sending would otherwise hold the call open.
+     */
     public void post(URI uri, String secret, String json, boolean stream, Answer answer) throws IOException {
         HttpPost post = new HttpPost(uri);
         post.setHeader("Accept", stream ? "text/event-stream" : ModelCalls.JSON);
         post.setHeader("Authorization", "Bearer " + (secret == null ? "" : secret));
         post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        ClassicHttpResponse response;
         try {
-            client.execute(post, response -> {
-                try (InputStream body = response.getEntity() == null ? InputStream.nullInputStream()
-                        : response.getEntity().getContent()) {
-                    answer.read(response.getCode(), body);
-                }
-                return null;
-            });
+            response = client.executeOpen(null, post, null);
         } catch (SocketTimeoutException e) { // ConnectTimeoutException too
             throw new TimedOut(e);
         } catch (HttpHostConnectException e) {
             throw new Unreachable(e);
+        }
+        InputStream raw = response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent();
+        ToTheEnd body = new ToTheEnd(raw);
+        try {
+            answer.read(response.getCode(), body);
+        } catch (SocketTimeoutException e) {
+            throw new TimedOut(e);
+        } finally {
+            try {
+                if (!body.ended && raw instanceof EofSensorInputStream sensor) {
+                    sensor.abort();
+                }
+                response.close();
+            } catch (IOException ignored) {
+                // the answer is read or cut off: nothing is left to lose on this connection
+            }
+        }
+    }
+
+    /** Notes whether the answer was read to its end, so its connection can be reused. */
+    private static final class ToTheEnd extends FilterInputStream {
+        boolean ended;
+
+        ToTheEnd(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            ended |= n < 0;
+            return n;
         }
     }
 }
