@@ -1,10 +1,10 @@
 # Shared by the benchmark scripts: the provisioned hub on PostgreSQL in a base dir of its own
-# (port offset 300), and an administrator logged in with a cookie jar. Source it; it defines:
+# (port offset $HUB_PORT_OFFSET, default 300), and an administrator logged in with a cookie jar. Source it; it defines:
 #   start_hub DB        fresh database DB, hub started and the WAR deployed; sets HUB, JAR, ADMIN_ID
 #   stop_hub            shuts the hub down and ends what the script put in PIDS (run on EXIT)
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-OFFSET=300
+OFFSET=${HUB_PORT_OFFSET:-300}
 HUB=http://127.0.0.1:$((8080 + OFFSET))
 MGMT=$((9990 + OFFSET))
 PIDS=()
