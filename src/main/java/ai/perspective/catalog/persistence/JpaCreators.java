@@ -6,11 +6,16 @@ import ai.perspective.identity.AccountId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 public class JpaCreators implements Creators {
+
+    private static final int IN_CHUNK = 1_000;
 
     @PersistenceContext(unitName = "hub")
     EntityManager em;
@@ -18,6 +23,19 @@ public class JpaCreators implements Creators {
     @Override
     public Optional<Creator> byAccount(AccountId account) {
         return Optional.ofNullable(em.find(Creator.class, account.value()));
+    }
+
+    @Override
+    public List<Creator> byAccounts(Collection<AccountId> accounts) {
+        List<UUID> ids = accounts.stream().map(AccountId::value).distinct().toList();
+        List<Creator> found = new ArrayList<>();
+        // chunks keep the statement within the database's bind parameter limit (GET /v1/models names every creator)
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            found.addAll(em.createQuery("select c from Creator c where c.accountId in :ids", Creator.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)))
+                    .getResultList());
+        }
+        return found;
     }
 
     @Override

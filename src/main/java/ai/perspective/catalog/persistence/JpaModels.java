@@ -12,10 +12,16 @@ import ai.perspective.identity.AccountId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
@@ -24,6 +30,7 @@ import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
 
 @ApplicationScoped
 public class JpaModels implements Models {
@@ -33,8 +40,12 @@ public class JpaModels implements Models {
     private static final AggregationKey<Map<String, Long>> CREATORS = AggregationKey.of("creators");
     private static final int MAX_FACET_VALUES = 50;
 
+    private static final int FACET_CACHE_ENTRIES = 512;
+
     @PersistenceContext(unitName = "hub")
     EntityManager em;
+
+    private final FacetCache facetCache = new FacetCache(FACET_CACHE_ENTRIES);
 
     @Override
     public Optional<Model> byId(ModelId id) {
@@ -78,21 +89,59 @@ public class JpaModels implements Models {
 
     @Override
     public Page search(SearchQuery query) {
-        SearchResult<Model> result = Search.session(em).search(Model.class)
+        SearchSession session = Search.session(em);
+        FacetCache.Key key = new FacetCache.Key(query.text(), query.tasks(), query.licences(), query.creators(),
+                query.maxInputPricePerMillion());
+        Object state = indexState(session);
+        FacetCache.Counts counts = state == null ? null : facetCache.get(state, key);
+        if (counts != null) {
+            // the same filters on the same index: only the page of hits is new
+            SearchResult<Model> result = session.search(Model.class)
+                    .where(f -> predicate(f, query))
+                    .sort(f -> sort(f, query))
+                    .fetch(query.offset(), query.limit());
+            return new Page(result.hits(), result.total().hitCount(), counts.tasks(), counts.licences(), counts.creators());
+        }
+        SearchResult<Model> result = session.search(Model.class)
                 .where(f -> predicate(f, query))
                 .sort(f -> sort(f, query))
                 .aggregation(TASKS, f -> f.terms().field("tasks", Task.class).maxTermCount(Task.values().length))
                 .aggregation(LICENCES, f -> f.terms().field("licence", String.class).maxTermCount(MAX_FACET_VALUES))
                 .aggregation(CREATORS, f -> f.terms().field("handle", String.class).maxTermCount(MAX_FACET_VALUES))
                 .fetch(query.offset(), query.limit());
-        return new Page(result.hits(), result.total().hitCount(),
-                facets(result.aggregation(TASKS), t -> t.name()),
+        counts = new FacetCache.Counts(facets(result.aggregation(TASKS), t -> t.name()),
                 facets(result.aggregation(LICENCES), l -> l),
                 facets(result.aggregation(CREATORS), c -> c));
+        if (state != null) {
+            facetCache.put(state, key, counts);
+        }
+        return new Page(result.hits(), result.total().hitCount(), counts.tasks(), counts.licences(), counts.creators());
+    }
+
+    /**
+     * The identities of the index's segments as the reader sees them now: a segment that gains,
+     * changes or loses a document is a new reader, so any change to the index changes this value.
+     * Null when a segment offers no identity (then nothing is cached).
+     */
+    private static Object indexState(SearchSession session) {
+        try (IndexReader reader = session.scope(Model.class).extension(LuceneExtension.get()).openIndexReader()) {
+            List<Object> keys = new ArrayList<>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
+                if (helper == null) {
+                    return null;
+                }
+                keys.add(helper.getKey());
+            }
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static BooleanPredicateClausesStep<?> predicate(SearchPredicateFactory f, SearchQuery query) {
-        BooleanPredicateClausesStep<?> bool = f.bool().must(f.match().field("status").matching(Status.PUBLISHED));
+        // filters narrow the hits without taking part in the score: only the text decides relevance
+        BooleanPredicateClausesStep<?> bool = f.bool().filter(f.match().field("status").matching(Status.PUBLISHED));
         if (query.text() != null && !query.text().isBlank()) {
             bool.must(f.simpleQueryString()
                     .field("title").boost(3f)
@@ -102,16 +151,16 @@ public class JpaModels implements Models {
                     .defaultOperator(BooleanOperator.AND));
         }
         if (query.tasks() != null && !query.tasks().isEmpty()) {
-            bool.must(f.terms().field("tasks").matchingAny(query.tasks()));
+            bool.filter(f.terms().field("tasks").matchingAny(query.tasks()));
         }
         if (query.licences() != null && !query.licences().isEmpty()) {
-            bool.must(f.terms().field("licence").matchingAny(query.licences()));
+            bool.filter(f.terms().field("licence").matchingAny(query.licences()));
         }
         if (query.creators() != null && !query.creators().isEmpty()) {
-            bool.must(f.terms().field("handle").matchingAny(query.creators()));
+            bool.filter(f.terms().field("handle").matchingAny(query.creators()));
         }
         if (query.maxInputPricePerMillion() != null) {
-            bool.must(f.range().field("inputPrice").atMost(query.maxInputPricePerMillion()));
+            bool.filter(f.range().field("inputPrice").atMost(query.maxInputPricePerMillion()));
         }
         return bool;
     }

@@ -51,6 +51,8 @@ public class SearchIndexer {
         LOG.info("Catalog search index has " + documents + " models, the database " + rows + ": rebuilding it");
         Search.mapping(em.getEntityManagerFactory()).scope(Model.class).massIndexer()
                 .threadsToLoadObjects(1)
+                // one segment: facet counts then need no per-query ordinal map across segments
+                .mergeSegmentsOnFinish(true)
                 .start()
                 .whenComplete((done, failure) -> {
                     if (failure != null) {
