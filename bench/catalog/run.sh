@@ -52,14 +52,17 @@ published=$(sql "select count(*) from catalog_model where status = 'PUBLISHED'")
 echo "SQL: $(sql "select count(*) from catalog_model") models ($published published, $(sql "select count(*) from catalog_creator") creators) in ${seed_secs}s"
 
 # a new deployment checks the index against the database and rebuilds it in the background
+rebuilt() { grep -c "Catalog search index rebuilt" "$BASE/log/server.log" || true; }
+before=$(rebuilt)
 t=$(now)
 "$ROOT/target/server/bin/jboss-cli.sh" -c --controller=127.0.0.1:$MGMT --command="deploy $ROOT/target/ROOT.war --force" >/dev/null
 deploy_secs=$(since "$t")
-for _ in $(seq 1 1800); do [ "$(total || echo 0)" = "$published" ] && break; sleep 1; done
+for _ in $(seq 1 1800); do [ "$(rebuilt)" -gt "$before" ] && break; sleep 1; done
 index_secs=$(since "$t")
 [ "$(total)" = "$published" ] || { echo "the index has $(total) of $published published models" >&2; exit 1; }
-echo "index: rebuilt in ${index_secs}s after the redeployment (deployment ${deploy_secs}s); $(du -sh "$BASE/data/perspective/search" | cut -f1) on disk"
-grep -E "Catalog search index (has|rebuilt)|HSEARCH000027|Mass index" "$BASE/log/server.log" | tail -3 | cut -c1-200 || true
+echo "index: rebuilt (and merged to one segment) ${index_secs}s after the redeployment began (deployment ${deploy_secs}s);" \
+  "$(du -sh "$BASE/data/perspective/search" | cut -f1) on disk"
+grep -E "HSEARCH000028|Mass indexing speed" "$BASE/log/server.log" | tail -2 | sed 's/.*HSEARCH0000[0-9]*: //' || true
 
 # the requests: full text, facets, sorts and deep pages
 cat > "$BASE/text.paths" <<'PATHS'
@@ -122,22 +125,42 @@ cat > "$BASE/sorts.paths" <<'PATHS'
 /api/models?licence=MIT&sort=cheapest&limit=100
 PATHS
 cat "$BASE"/text.paths "$BASE"/facets.paths "$BASE"/sorts.paths > "$BASE/mixed.paths"
+# 1,431 distinct searches (every word, every pair of words, each with one of six filter sets): each is
+# asked once in a run, so none finds its facet counts cached
+awk 'BEGIN {
+  n = split("llama mistral qwen phi gemma falcon bert e5 bge t5 clip llava starcoder deepseek granite zephyr " \
+    "legal contracts medical notes financial reports code papers product news essays sql recipes travel insurance " \
+    "invoices patent dialogue chemistry transcripts german french japanese korean spanish multilingual " \
+    "summarize answers extracts classifies translates drafts ranks redacts detects streaming quantized", w, " ")
+  f[0] = ""; f[1] = "&task=chat"; f[2] = "&licence=MIT"; f[3] = "&sort=cheapest&task=completion"
+  f[4] = "&task=embeddings&sort=newest"; f[5] = "&maxInputPrice=1000000000000000"
+  for (i = 1; i <= n; i++) print "/api/models?q=" w[i] f[i % 6]
+  for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) print "/api/models?q=" w[i] "+" w[j] f[(i + j) % 6]
+}' > "$BASE/distinct.paths"
 sed 's/$/\&limit=50/; s#/api/models&#/api/models?#' "$BASE/mixed.paths" | grep -v 'limit=.*limit=' > "$BASE/page50.paths"
 
+JAVA_PID=$(pgrep -f "java.*jboss.server.base.dir=$BASE" | head -1)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$JAVA_PID/stat"; }
 run() { # name paths connections
+  local c0; c0=$(cpu_ticks)
   BENCH_PATHS="$BASE/$2.paths" wrk -t"$(( $3 < 2 ? 1 : 2 ))" -c"$3" -d"${SECONDS_PER_RUN}s" --latency -s "$BENCH/search.lua" "$HUB" > "$BASE/wrk-$1.txt"
-  printf '%-16s c=%-3s %8s req/s   p50 %8s   p99 %8s   requests %s, non-200 %s\n' "$1" "$3" \
+  local n; n=$(awk '/requests in/ {print $1}' "$BASE/wrk-$1.txt")
+  printf '%-14s c=%-3s %8s req/s   p50 %8s   p99 %8s   hub CPU %5s ms/request   requests %s, non-200 %s\n' "$1" "$3" \
     "$(awk '/Requests\/sec/ {print $2}' "$BASE/wrk-$1.txt")" "$(awk '$1=="50%" {print $2}' "$BASE/wrk-$1.txt")" \
-    "$(awk '$1=="99%" {print $2}' "$BASE/wrk-$1.txt")" "$(awk '/requests in/ {print $1}' "$BASE/wrk-$1.txt")" \
-    "$(awk '/non-200/ {print $2}' "$BASE/wrk-$1.txt")"
+    "$(awk '$1=="99%" {print $2}' "$BASE/wrk-$1.txt")" \
+    "$(awk -v a="$c0" -v b="$(cpu_ticks)" -v n="$n" -v t="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) * 1000 / t / n}')" \
+    "$n" "$(awk '/non-200/ {print $2}' "$BASE/wrk-$1.txt")"
 }
 
 echo
 echo "== warming up (${SECONDS_PER_RUN}s, not counted)"
 run warm-up mixed 8 >/dev/null
+c0=$(cpu_ticks); sleep 5
+echo "hub CPU while idle: $(awk -v a="$c0" -v b="$(cpu_ticks)" -v t="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", (b - a) * 1000 / t / 5}') ms per second (included in the ms/request below)"
 echo
 echo "== GET /api/models over $published published models, wrk 2 threads (1 for c=1), ${SECONDS_PER_RUN}s each"
 run text text 8
+run distinct distinct 8
 run facets facets 8
 run sorts sorts 8
 run mixed-1 mixed 1

@@ -270,6 +270,45 @@ class CatalogApiIT {
     }
 
     @Test
+    void facetCountsFollowEveryChangeOfTheIndex() throws Exception {
+        HubClient anonymous = new HubClient(base.toURI());
+        assertThat(creator.postJson("api/models", model("first").build().toString(), null).status()).isEqualTo(201);
+        creator.post("api/models/" + handle + "/first/publish", "application/json", "", null);
+        // asked twice: the second answer may come from counts kept for these filters
+        for (int i = 0; i < 2; i++) {
+            JsonObject once = search(anonymous, "creator=" + handle + "&sort=newest").json();
+            assertThat(facet(once, "licences", "Apache-2.0")).isEqualTo(1);
+            assertThat(facet(once, "licences", "MIT")).isZero();
+        }
+
+        assertThat(creator.postJson("api/models", model("second").add("licence", "MIT")
+                .add("tasks", Json.createArrayBuilder().add("embeddings")).build().toString(), null).status()).isEqualTo(201);
+        creator.post("api/models/" + handle + "/second/publish", "application/json", "", null);
+        JsonObject added = search(anonymous, "creator=" + handle + "&sort=cheapest").json();
+        assertThat(added.getJsonNumber("total").longValue()).isEqualTo(2);
+        assertThat(facet(added, "licences", "MIT")).isEqualTo(1);
+        assertThat(facet(added, "tasks", "EMBEDDINGS")).isEqualTo(1);
+
+        assertThat(creator.putJson("api/models/" + handle + "/second", model("second").build().toString(), null).status())
+                .isEqualTo(200);
+        JsonObject edited = search(anonymous, "creator=" + handle).json();
+        assertThat(facet(edited, "licences", "Apache-2.0")).isEqualTo(2);
+        assertThat(facet(edited, "licences", "MIT")).isZero();
+        assertThat(facet(edited, "tasks", "EMBEDDINGS")).isZero();
+
+        creator.post("api/models/" + handle + "/first/unpublish", "application/json", "", null);
+        JsonObject withdrawn = search(anonymous, "creator=" + handle).json();
+        assertThat(withdrawn.getJsonNumber("total").longValue()).isEqualTo(1);
+        assertThat(facet(withdrawn, "licences", "Apache-2.0")).isEqualTo(1);
+    }
+
+    static long facet(JsonObject result, String facet, String value) {
+        return result.getJsonArray(facet).getValuesAs(JsonObject.class).stream()
+                .filter(f -> f.getString("value").equals(value))
+                .mapToLong(f -> f.getJsonNumber("count").longValue()).sum();
+    }
+
+    @Test
     void badSearchParametersAre400s() throws Exception {
         HubClient anonymous = new HubClient(base.toURI());
         for (String[] bad : new String[][] {{"limit=0", "limit"}, {"limit=1000", "limit"}, {"offset=-1", "offset"},
