@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * from a stored block cursor, and only in blocks that already have the configured number of
  * confirmations. A reorganisation shallower than that is never seen; a deeper one is beyond what
  * the confirmations setting promises. Each log becomes one outbox row keyed by
- * {@code <txHash>:<logIndex>} before the cursor moves past its block, so a crash between the two
+ * {@code <chainId>:<txHash>:<logIndex>} before the cursor moves past its block, so a crash between the two
  * reads the blocks again and the rows already there are left as they are: a log seen twice is
  * one deposit.
  *
@@ -69,7 +69,7 @@ public class DepositWatcher {
                     continue; // minted to the hub, or the hub paying itself: not a user's deposit
                 }
                 AccountId owner = wallets.link(t.from()).map(LinkedWallet::owner).orElse(null);
-                Deposit deposit = new Deposit(Deposit.idOf(t.transactionHash(), t.logIndex()), chain.chainId(),
+                Deposit deposit = new Deposit(Deposit.idOf(chain.chainId(), t.transactionHash(), t.logIndex()), chain.chainId(),
                         t.transactionHash(), t.logIndex(), t.blockNumber(), t.from(), t.amount(), owner, now, null, 0,
                         now, null);
                 if (deposits.addIfAbsent(deposit)) {

@@ -4,10 +4,14 @@ import ai.perspective.chain.Deposits;
 import ai.perspective.chain.Wallets;
 import ai.perspective.identity.AccountId;
 import ai.perspective.identity.CurrentAccount;
+import ai.perspective.rewards.Ledger;
 import ai.perspective.rewards.LedgerWithdrawals;
 import ai.perspective.rewards.application.Pov;
 import ai.perspective.shared.HubException;
 import ai.perspective.shared.ui.Notifications;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -22,16 +26,19 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * POV between the hub and the chain: link a wallet by signing a challenge (pasted, or with the
  * browser's wallet when there is one), where and how to deposit, and withdrawals to a linked
- * wallet with their status.
+ * wallet with their status. While a withdrawal or a deposit is on its way the page refreshes
+ * itself every few seconds (a UI poll, switched off when nothing is moving).
  */
 @Route("funds")
 @PageTitle("Deposits & withdrawals")
@@ -52,10 +59,18 @@ public class FundsView extends VerticalLayout {
             return await window.ethereum.request({method: 'personal_sign', params: [$0, from]});
             """;
 
+    static final int POLL_MILLIS = 2000;
+
     private final Wallets wallets;
     private final Deposits deposits;
     private final LedgerWithdrawals withdrawals;
+    private final Ledger ledger;
     private final AccountId me;
+    private Registration polling;
+    /** Whether a withdrawal or deposit is still on its way: then the page polls. */
+    private boolean moving;
+    /** The wallets the 'To wallet' box offers, to keep the user's choice across refreshes. */
+    private List<String> walletChoices;
 
     private final Grid<Wallets.LinkedWallet> linked = new Grid<>();
     private final TextField address = new TextField("Wallet address");
@@ -70,13 +85,16 @@ public class FundsView extends VerticalLayout {
 
     private final ComboBox<String> to = new ComboBox<>("To wallet");
     private final TextField amount = new TextField("Amount (POV)");
+    private final Paragraph available = new Paragraph();
     private final Grid<LedgerWithdrawals.Withdrawal> withdrawalGrid = new Grid<>();
 
     @Inject
-    public FundsView(Wallets wallets, Deposits deposits, LedgerWithdrawals withdrawals, CurrentAccount caller) {
+    public FundsView(Wallets wallets, Deposits deposits, LedgerWithdrawals withdrawals, Ledger ledger,
+            CurrentAccount caller) {
         this.wallets = wallets;
         this.deposits = deposits;
         this.withdrawals = withdrawals;
+        this.ledger = ledger;
         this.me = caller.require();
         addClassName("hub-page");
         add(walletSection(), depositSection(), withdrawalSection());
@@ -144,6 +162,8 @@ public class FundsView extends VerticalLayout {
         to.setWidth("28em");
         amount.setId("withdraw-amount");
         amount.setPlaceholder("e.g. 2.5");
+        amount.addValueChangeListener(e -> amount.setInvalid(false));
+        available.setId("available-balance");
         Button withdraw = new Button("Withdraw", e -> withdraw());
         withdraw.setId("withdraw");
         withdraw.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -160,7 +180,7 @@ public class FundsView extends VerticalLayout {
         withdrawalGrid.setAllRowsVisible(true);
         VerticalLayout section = new VerticalLayout(new H3("Withdraw"), new Paragraph("POV leaves your available "
                 + "balance at once and reaches the wallet after the chain confirms the transfer; if the transfer "
-                + "fails, it comes back."), form, withdrawalGrid);
+                + "fails, it comes back."), available, form, withdrawalGrid);
         section.setPadding(false);
         return section;
     }
@@ -211,7 +231,9 @@ public class FundsView extends VerticalLayout {
     }
 
     private void withdraw() {
-        run(() -> {
+        amount.setInvalid(false);
+        to.setInvalid(false);
+        try {
             BigInteger units;
             try {
                 units = Pov.parse(amount.getValue());
@@ -222,7 +244,18 @@ public class FundsView extends VerticalLayout {
             LedgerWithdrawals.Withdrawal w = withdrawals.withdraw(me, UUID.randomUUID(), to.getValue(), units);
             Notifications.success("Withdrawing " + Pov.format(w.amount()) + " POV to " + w.address() + ".");
             amount.clear();
-        });
+        } catch (HubException e) {
+            // the message stays at the field it is about, not only in a toast that fades
+            if ("address".equals(e.field())) {
+                to.setErrorMessage(e.getMessage());
+                to.setInvalid(true);
+            } else {
+                amount.setErrorMessage(e.getMessage());
+                amount.setInvalid(true);
+            }
+            Notifications.error(e.getMessage());
+        }
+        refresh();
     }
 
     /** Runs a user action; a HubException is shown as its readable message, then the page is refreshed. */
@@ -239,17 +272,49 @@ public class FundsView extends VerticalLayout {
         try {
             var mine = wallets.wallets(me);
             linked.setItems(mine);
-            to.setItems(mine.stream().map(w -> w.address().value()).toList());
-            if (to.getValue() == null && !mine.isEmpty()) {
-                to.setValue(mine.getFirst().address().value());
+            List<String> addresses = mine.stream().map(w -> w.address().value()).toList();
+            if (!addresses.equals(walletChoices)) {
+                String chosen = to.getValue();
+                walletChoices = addresses;
+                to.setItems(addresses);
+                to.setValue(addresses.contains(chosen) ? chosen : addresses.isEmpty() ? null : addresses.getFirst());
             }
             Deposits.Instructions i = deposits.instructions(me);
             instructions.setText(i.text());
-            depositGrid.setItems(deposits.deposits(me, 0, 50));
-            withdrawalGrid.setItems(withdrawals.withdrawals(me, 50));
+            var seen = deposits.deposits(me, 0, 50);
+            depositGrid.setItems(seen);
+            var asked = withdrawals.withdrawals(me, 50);
+            withdrawalGrid.setItems(asked);
+            available.setText("Available to withdraw: " + Pov.format(ledger.wallet(me).spendable().available().max(
+                    BigInteger.ZERO)) + " POV");
+            moving = asked.stream().anyMatch(w -> w.state() == LedgerWithdrawals.State.PENDING)
+                    || seen.stream().anyMatch(d -> d.state() == Deposits.State.CONFIRMED);
         } catch (HubException e) {
             Notifications.error(e.getMessage());
         }
+        getUI().ifPresent(this::poll);
+    }
+
+    /** Polls only while something is on its way; the interval belongs to the UI, so it is reset on leaving. */
+    private void poll(UI ui) {
+        ui.setPollInterval(moving ? POLL_MILLIS : -1);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        polling = event.getUI().addPollListener(e -> refresh());
+        poll(event.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(-1);
+        super.onDetach(event);
     }
 
     private static String when(Instant at) {

@@ -125,7 +125,7 @@ class FundsOnAnvilTest {
         assertThat(watcher.tick(chain, ready())).isEqualTo(1);
         delivery.deliver(chain.chainId(), ready());
         assertThat(credited).singleElement().satisfies(d -> {
-            assertThat(d.id()).isEqualTo(tx + ":" + d.logIndex());
+            assertThat(d.id()).isEqualTo(chain.chainId() + ":" + tx + ":" + d.logIndex());
             assertThat(d.account()).isEqualTo(alice);
             assertThat(d.from()).isEqualTo(WALLET);
             assertThat(d.amount()).isEqualTo(POV.multiply(BigInteger.valueOf(3)));
