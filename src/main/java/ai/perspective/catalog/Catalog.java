@@ -43,7 +43,10 @@ public interface Catalog {
     /** Full-text search with facets over published models. */
     SearchResult search(SearchQuery query);
 
-    /** Every published model (for {@code GET /v1/models}), ordered by id. */
+    /**
+     * Every published model (for {@code GET /v1/models} and the Routing AI, which reads it again
+     * after each {@link ModelsChanged}), ordered by id.
+     */
     List<ModelCard> published();
 
     /**
@@ -78,16 +81,32 @@ public interface Catalog {
     record BuiltIn(String engine) implements Serving {
     }
 
-    /** What a creator fills in. {@code upstreamSecret} is write-only: never returned. */
+    /**
+     * What a creator fills in. {@code upstreamSecret} is write-only: never returned.
+     * {@code examplePrompts} are requests the model is good at (the Routing AI learns from them);
+     * null or empty for none.
+     */
     record ModelDraft(String name, String title, String description, Set<Task> tasks, String licence,
             int contextLength, BigInteger inputPricePerMillion, BigInteger outputPricePerMillion,
-            Serving serving, String upstreamSecret) {
+            Serving serving, String upstreamSecret, List<String> examplePrompts) {
+
+        /** A draft without example prompts. */
+        public ModelDraft(String name, String title, String description, Set<Task> tasks, String licence,
+                int contextLength, BigInteger inputPricePerMillion, BigInteger outputPricePerMillion,
+                Serving serving, String upstreamSecret) {
+            this(name, title, description, tasks, licence, contextLength, inputPricePerMillion, outputPricePerMillion,
+                    serving, upstreamSecret, List.of());
+        }
     }
 
     record ModelCard(ModelId id, AccountId creator, String creatorName, String title, String description,
             Set<Task> tasks, String licence, int contextLength, BigInteger inputPricePerMillion,
             BigInteger outputPricePerMillion, Status status, Serving serving, long calls,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt, List<String> examplePrompts) {
+
+        public ModelCard {
+            examplePrompts = examplePrompts == null ? List.of() : List.copyOf(examplePrompts);
+        }
     }
 
     /** What the gateway needs for one call. */

@@ -37,4 +37,22 @@ public interface Router {
 
     /** One upstream call of a routed model finished: feeds its recent latency and error rate. */
     void observe(ModelId model, Duration latency, boolean failed);
+
+    /**
+     * Learns from a stored verdict on the answer {@code model} gave to {@code prompt} (e.g. feedback
+     * replayed at start-up, when its decision is long forgotten). Kept for later
+     * re-configurations too. Returns whether the model is routed now (else it is only kept).
+     */
+    boolean learn(String prompt, ModelId model, boolean helpful);
+
+    /** The request text of a recent decision, while the router remembers it (not across restarts). */
+    java.util.Optional<String> prompt(RoutingDecisionId decision);
+
+    /** What is routed now: empty before the first {@link #configure}. */
+    java.util.Optional<Routed> routed();
+
+    /** The routed models, the general model and the calibration of the current configuration. */
+    record Routed(java.util.List<ModelId> models, ModelId generalModel, RoutingCalibration calibration,
+            java.time.Instant configuredAt) {
+    }
 }

@@ -67,6 +67,29 @@ public final class Marketplace {
         return id;
     }
 
+    /**
+     * Creates and publishes a chat model with a card and example prompts (what perspective/auto
+     * routes by), at the given prices; returns its id.
+     */
+    public String publishChat(String name, FakeUpstream upstream, String upstreamModel, String description,
+            List<String> examplePrompts, long inputPricePerMillion, long outputPricePerMillion) {
+        JsonArrayBuilder examples = Json.createArrayBuilder();
+        examplePrompts.forEach(examples::add);
+        HubClient.Reply created = creator.postJson("api/models", Json.createObjectBuilder()
+                .add("name", name).add("title", "Model " + name).add("description", description)
+                .add("tasks", Json.createArrayBuilder().add("CHAT")).add("licence", "MIT").add("contextLength", 8192)
+                .add("inputPricePerMillion", inputPricePerMillion).add("outputPricePerMillion", outputPricePerMillion)
+                .add("serving", Json.createObjectBuilder().add("kind", "EXTERNAL").add("baseUrl", upstream.baseUrl().toString())
+                        .add("upstreamModel", upstreamModel))
+                .add("upstreamSecret", FakeUpstream.SECRET)
+                .add("examplePrompts", examples)
+                .build().toString(), null);
+        check(created, 201);
+        String id = created.json().getString("id");
+        check(creator.post("api/models/" + id + "/publish", "application/json", "", null), 200);
+        return id;
+    }
+
     /** Creates and publishes an embeddings model the hub computes itself; returns its id. */
     public String publishBuiltIn(String name, String engine) {
         HubClient.Reply created = creator.postJson("api/models", Json.createObjectBuilder()

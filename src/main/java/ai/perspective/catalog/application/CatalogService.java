@@ -2,6 +2,7 @@ package ai.perspective.catalog.application;
 
 import ai.perspective.catalog.Catalog;
 import ai.perspective.catalog.ModelId;
+import ai.perspective.catalog.ModelsChanged;
 import ai.perspective.catalog.domain.Creator;
 import ai.perspective.catalog.domain.Creators;
 import ai.perspective.catalog.domain.Handles;
@@ -54,6 +55,8 @@ public class CatalogService implements Catalog {
     RouteCache routes;
     @Inject
     Event<ModelChanged> changed;
+    @Inject
+    Event<ModelsChanged> modelsChanged;
 
     Clock clock = Clock.systemUTC();
 
@@ -99,6 +102,7 @@ public class CatalogService implements Catalog {
             model.replaceSecret(secret.isEmpty() ? null : keys.cipher().encrypt(secret, id.toString()), clock.instant());
         }
         changed.fire(new ModelChanged(id));
+        modelsChanged.fire(new ModelsChanged(id));
         return card(model);
     }
 
@@ -108,6 +112,7 @@ public class CatalogService implements Catalog {
         Model model = own(id);
         model.publish(clock.instant());
         changed.fire(new ModelChanged(id));
+        modelsChanged.fire(new ModelsChanged(id));
         return card(model);
     }
 
@@ -117,6 +122,7 @@ public class CatalogService implements Catalog {
         Model model = own(id);
         model.unpublish(clock.instant());
         changed.fire(new ModelChanged(id));
+        modelsChanged.fire(new ModelsChanged(id));
         return card(model);
     }
 
@@ -132,6 +138,7 @@ public class CatalogService implements Catalog {
         Model model = existing(id);
         model.delist(reason.strip(), clock.instant());
         changed.fire(new ModelChanged(id));
+        modelsChanged.fire(new ModelsChanged(id));
         return card(model);
     }
 
@@ -141,6 +148,7 @@ public class CatalogService implements Catalog {
         Model model = existing(id);
         model.reinstate(clock.instant());
         changed.fire(new ModelChanged(id));
+        modelsChanged.fire(new ModelsChanged(id));
         return card(model);
     }
 
@@ -301,7 +309,8 @@ public class CatalogService implements Catalog {
     private static ModelCard card(Model m, String creatorName) {
         return new ModelCard(m.id(), m.creator(), creatorName, m.title(), m.description(),
                 m.tasks().isEmpty() ? EnumSet.noneOf(Task.class) : m.tasks(), m.licence(), m.contextLength(),
-                m.inputPrice(), m.outputPrice(), m.status(), m.serving(), m.calls(), m.createdAt(), m.updatedAt());
+                m.inputPrice(), m.outputPrice(), m.status(), m.serving(), m.calls(), m.createdAt(), m.updatedAt(),
+                m.examplePrompts());
     }
 
     private static HubException notFound(ModelId id) {

@@ -17,12 +17,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -103,6 +106,12 @@ public class Model {
     @Enumerated(EnumType.STRING)
     private Set<Task> tasks = new HashSet<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "catalog_model_example", joinColumns = @JoinColumn(name = "model_id"))
+    @OrderColumn(name = "idx")
+    @Column(name = "prompt", nullable = false)
+    private List<String> examplePrompts = new ArrayList<>();
+
     @Version
     private long version;
 
@@ -129,6 +138,10 @@ public class Model {
         this.contextLength = spec.contextLength();
         this.inputPrice = spec.inputPricePerMillion();
         this.outputPrice = spec.outputPricePerMillion();
+        if (!examplePrompts.equals(spec.examplePrompts())) {
+            this.examplePrompts.clear();
+            this.examplePrompts.addAll(spec.examplePrompts());
+        }
         switch (spec.serving()) {
             case ExternalEndpoint external -> {
                 this.servingKind = ModelSpec.kind(external);
@@ -218,6 +231,10 @@ public class Model {
 
     public Set<Task> tasks() {
         return tasks.isEmpty() ? EnumSet.noneOf(Task.class) : EnumSet.copyOf(tasks);
+    }
+
+    public List<String> examplePrompts() {
+        return List.copyOf(examplePrompts);
     }
 
     public String licence() {

@@ -10,6 +10,7 @@ import ai.perspective.shared.HubException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,11 @@ import java.util.regex.Pattern;
  * The upstream secret is not part of it: it goes to the cipher, never into an entity in clear.
  */
 public record ModelSpec(String title, String description, Set<Task> tasks, String licence, int contextLength,
-        BigInteger inputPricePerMillion, BigInteger outputPricePerMillion, Serving serving) {
+        BigInteger inputPricePerMillion, BigInteger outputPricePerMillion, Serving serving, List<String> examplePrompts) {
+
+    /** Example prompts per model: enough to describe a specialist, few enough to embed in seconds. */
+    public static final int MAX_EXAMPLES = 200;
+    public static final int MAX_EXAMPLE = 1000;
 
     public static final int MAX_TITLE = 120;
     public static final int MAX_DESCRIPTION = 20_000;
@@ -72,7 +77,8 @@ public record ModelSpec(String title, String description, Set<Task> tasks, Strin
         BigInteger input = price("inputPricePerMillion", draft.inputPricePerMillion());
         BigInteger output = price("outputPricePerMillion", draft.outputPricePerMillion());
         Serving serving = serving(draft.serving(), tasks);
-        return new ModelSpec(title, description, tasks, licence, draft.contextLength(), input, output, serving);
+        List<String> examples = examples(draft.examplePrompts());
+        return new ModelSpec(title, description, tasks, licence, draft.contextLength(), input, output, serving, examples);
     }
 
     /** A model name: the second half of its id. */
@@ -117,6 +123,30 @@ public record ModelSpec(String title, String description, Set<Task> tasks, Strin
             throw HubException.invalid(field, "invalid-text", "The " + field + " cannot contain control characters.");
         }
         return text;
+    }
+
+    /** Blank lines are dropped, duplicates kept once, in the creator's order. */
+    private static List<String> examples(List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<String> examples = new java.util.LinkedHashSet<>();
+        for (String example : raw) {
+            if (example == null || example.isBlank()) {
+                continue;
+            }
+            String text = example.strip();
+            if (text.length() > MAX_EXAMPLE || text.chars().anyMatch(Character::isISOControl)) {
+                throw HubException.invalid("examplePrompts", "invalid-example-prompt", "Each example prompt is one line of at most "
+                        + MAX_EXAMPLE + " characters.");
+            }
+            examples.add(text);
+        }
+        if (examples.size() > MAX_EXAMPLES) {
+            throw HubException.invalid("examplePrompts", "too-many-example-prompts",
+                    "Give at most " + MAX_EXAMPLES + " example prompts.");
+        }
+        return List.copyOf(examples);
     }
 
     private static Set<Task> tasks(Set<Task> tasks) {

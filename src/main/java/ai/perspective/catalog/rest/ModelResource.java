@@ -50,7 +50,7 @@ public class ModelResource {
 
     public record ModelRequest(String name, String title, String description, List<String> tasks, String licence,
             Integer contextLength, BigInteger inputPricePerMillion, BigInteger outputPricePerMillion,
-            ServingJson serving, String upstreamSecret) {
+            ServingJson serving, String upstreamSecret, List<String> examplePrompts) {
     }
 
     public record DelistRequest(String reason) {
@@ -59,7 +59,7 @@ public class ModelResource {
     public record ModelJson(String id, String creator, String creatorName, String title, String description,
             List<String> tasks, String licence, int contextLength, BigInteger inputPricePerMillion,
             BigInteger outputPricePerMillion, String status, ServingJson serving, long calls, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, List<String> examplePrompts) {
 
         static ModelJson of(ModelCard m) {
             ServingJson serving = switch (m.serving()) {
@@ -69,7 +69,7 @@ public class ModelResource {
             return new ModelJson(m.id().toString(), m.creator().toString(), m.creatorName(), m.title(), m.description(),
                     m.tasks().stream().sorted().map(Task::name).toList(), m.licence(), m.contextLength(),
                     m.inputPricePerMillion(), m.outputPricePerMillion(), m.status().name(), serving, m.calls(),
-                    m.createdAt(), m.updatedAt());
+                    m.createdAt(), m.updatedAt(), m.examplePrompts());
         }
     }
 
@@ -170,7 +170,7 @@ public class ModelResource {
         return new Catalog.ModelDraft(r.name(), r.title(), r.description(),
                 r.tasks() == null ? null : tasks(r.tasks(), "tasks"), r.licence(),
                 r.contextLength() == null ? 0 : r.contextLength(), r.inputPricePerMillion(), r.outputPricePerMillion(),
-                serving(r.serving()), r.upstreamSecret());
+                serving(r.serving()), r.upstreamSecret(), r.examplePrompts());
     }
 
     static Serving serving(ServingJson s) {

@@ -47,6 +47,7 @@ class ModelForm extends Dialog {
     private final TextField baseUrl = new TextField("Endpoint base URL");
     private final TextField upstreamModel = new TextField("Upstream model name");
     private final PasswordField secret = new PasswordField("Endpoint API secret");
+    private final TextArea examples = new TextArea("Example prompts (one per line)");
     private final Map<String, HasValidation> fields;
 
     ModelForm(Catalog catalog, ModelCard existing, Runnable saved) {
@@ -66,6 +67,10 @@ class ModelForm extends Dialog {
         baseUrl.setId("model-base-url");
         upstreamModel.setId("model-upstream");
         secret.setId("model-secret");
+        examples.setId("model-examples");
+        examples.setHeight("8rem");
+        examples.setHelperText("Requests this model answers well, one per line (up to " + ModelSpec.MAX_EXAMPLES
+                + "). perspective/auto learns from them when to choose this model.");
 
         tasks.setItems(Task.values());
         tasks.setItemLabelGenerator(t -> t.name().toLowerCase(java.util.Locale.ROOT));
@@ -79,7 +84,8 @@ class ModelForm extends Dialog {
         fields = Map.ofEntries(Map.entry("name", name), Map.entry("title", title), Map.entry("description", description),
                 Map.entry("tasks", tasks), Map.entry("licence", licence), Map.entry("contextLength", contextLength),
                 Map.entry("inputPricePerMillion", inputPrice), Map.entry("outputPricePerMillion", outputPrice),
-                Map.entry("baseUrl", baseUrl), Map.entry("upstreamModel", upstreamModel), Map.entry("upstreamSecret", secret));
+                Map.entry("baseUrl", baseUrl), Map.entry("upstreamModel", upstreamModel), Map.entry("upstreamSecret", secret),
+                Map.entry("examplePrompts", examples));
 
         if (existing != null) {
             name.setValue(existing.id().name());
@@ -87,6 +93,7 @@ class ModelForm extends Dialog {
             title.setValue(existing.title());
             description.setValue(existing.description());
             tasks.setValue(existing.tasks());
+            examples.setValue(String.join("\n", existing.examplePrompts()));
             licence.setValue(existing.licence());
             contextLength.setValue(existing.contextLength());
             inputPrice.setValue(existing.inputPricePerMillion().toString());
@@ -101,8 +108,9 @@ class ModelForm extends Dialog {
             outputPrice.setValue("0");
         }
         FormLayout form = new FormLayout(name, title, description, tasks, licence, contextLength, inputPrice, outputPrice,
-                baseUrl, upstreamModel, secret);
+                baseUrl, upstreamModel, secret, examples);
         form.setColspan(description, 2);
+        form.setColspan(examples, 2);
         form.setColspan(tasks, 2);
         add(form);
 
@@ -120,7 +128,8 @@ class ModelForm extends Dialog {
                     contextLength.getValue() == null ? 0 : contextLength.getValue(),
                     number("inputPricePerMillion", inputPrice.getValue()), number("outputPricePerMillion", outputPrice.getValue()),
                     new ExternalEndpoint(url(baseUrl.getValue()), upstreamModel.getValue()),
-                    secret.getValue().isEmpty() && existing != null ? null : secret.getValue());
+                    secret.getValue().isEmpty() && existing != null ? null : secret.getValue(),
+                    examples.getValue().lines().toList());
             ModelCard card = existing == null ? catalog.create(draft) : catalog.update(existing.id(), draft);
             close();
             saved.run();

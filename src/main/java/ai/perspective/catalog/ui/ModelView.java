@@ -10,6 +10,9 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
@@ -85,6 +88,17 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver {
             tryIt.setId("try-it");
             add(tryIt);
         }
-        add(description, example);
+        add(description);
+        if (!m.examplePrompts().isEmpty()) {
+            H3 heading = new H3("Example prompts");
+            UnorderedList list = new UnorderedList();
+            list.setId("model-examples");
+            m.examplePrompts().stream().limit(20).forEach(p -> list.add(new ListItem(p)));
+            add(heading, list);
+            if (m.examplePrompts().size() > 20) {
+                add(new Paragraph("… and " + (m.examplePrompts().size() - 20) + " more."));
+            }
+        }
+        add(example);
     }
 }

@@ -97,6 +97,21 @@ public class ModelCalls {
         }
     }
 
+    /**
+     * As {@link #hold(Call)}, for a call that may go to any of {@code routes} (perspective/auto's
+     * candidates): holds what the dearest of them may cost.
+     */
+    public void hold(Call call, List<Catalog.Route> routes) {
+        BigInteger maximum = BigInteger.ZERO;
+        for (Catalog.Route route : routes) {
+            maximum = maximum.max(maximumCost(new Call(call.requestId(), call.account(), call.apiKey(), route, call.task(),
+                    call.body(), call.stream(), call.idempotencyKey(), call.startNanos())));
+        }
+        if (maximum.signum() > 0) {
+            charges.hold(call.requestId().toString(), call.account(), maximum);
+        }
+    }
+
     BigInteger maximumCost(Call call) {
         int prompt = promptTokens(call);
         long promptWithHeadroom = prompt + prompt / 10 + 16;
@@ -317,6 +332,11 @@ public class ModelCalls {
     }
 
     private void fail(Call call, Reply reply, Outcome outcome, int status, String message, String code) {
+        if (reply instanceof RoutedCalls.Attempt attempt && attempt.retryable()) {
+            // perspective/auto tries the next candidate: this attempt is neither metered nor shown
+            attempt.failed(status);
+            return;
+        }
         record(call, outcome, status, new Counted(0, 0, false), null);
         reply.send(status, JSON, new OpenAiError(status, message, "api_error", null, code).toJson());
     }

@@ -17,4 +17,11 @@ public interface Reply {
 
     /** Writes one {@code data:} event and flushes it. */
     void event(String data) throws ClientGone;
+
+    /**
+     * For {@code perspective/auto}: which model answers and why, told before the answer (or the
+     * final error) starts, e.g. to set response headers.
+     */
+    default void routed(RoutedCalls.RoutedAnswer answer) {
+    }
 }

@@ -9,6 +9,9 @@ import ai.perspective.gateway.application.Reply;
 import ai.perspective.gateway.domain.UsageJournal;
 import ai.perspective.identity.AccountId;
 import ai.perspective.identity.CurrentAccount;
+import ai.perspective.gateway.application.Reply;
+import ai.perspective.gateway.application.RoutedCalls;
+import ai.perspective.routing.Router;
 import ai.perspective.shared.HubException;
 import ai.perspective.shared.OpenAiError;
 import jakarta.inject.Inject;
@@ -62,6 +65,10 @@ public class OpenAiServlet extends HttpServlet {
     UsageJournal journal;
     @Inject
     GatewaySettings settings;
+    @Inject
+    RoutedCalls routed;
+    @Inject
+    Router router;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -94,7 +101,12 @@ public class OpenAiServlet extends HttpServlet {
     private void models(HttpServletRequest request, HttpServletResponse response) throws IOException, Rejected {
         account();
         JsonArrayBuilder data = JSON_P.createArrayBuilder();
-        for (Catalog.ModelCard model : catalog.published()) {
+        java.util.List<Catalog.ModelCard> published = catalog.published();
+        // the hub's own model: routes each request to the published chat model that fits it best
+        data.add(JSON_P.createObjectBuilder().add("id", Router.AUTO).add("object", "model")
+                .add("created", published.stream().mapToLong(m -> m.createdAt().getEpochSecond()).min().orElse(0))
+                .add("owned_by", "perspective"));
+        for (Catalog.ModelCard model : published) {
             data.add(JSON_P.createObjectBuilder()
                     .add("id", model.id().toString())
                     .add("object", "model")
@@ -116,6 +128,20 @@ public class OpenAiServlet extends HttpServlet {
         if (modelName == null || modelName.isBlank()) {
             throw new Rejected(OpenAiError.invalidRequest(400, "You must provide a model parameter.", "model", null));
         }
+        if (Router.AUTO.equals(modelName)) {
+            if (task != Catalog.Task.CHAT) {
+                throw new Rejected(OpenAiError.invalidRequest(400, "The model '" + modelName
+                        + "' routes chat completions only.", "model", "model_not_supported"));
+            }
+            checkPayload(body, task);
+            RoutedCalls.Steering steering = routed.steering(body, request.getHeader("X-Perspective-Models"),
+                    request.getHeader("X-Perspective-Cost-Weight"));
+            UUID requestId = UUID.randomUUID();
+            RoutedCalls.Plan plan = routed.plan(requestId, account, caller.apiKey().orElse(null), body,
+                    body.getBoolean("stream", false), idempotencyKey(request), start, steering);
+            run(request, response, plan.first(), () -> routed.hold(plan), reply -> routed.forward(plan, reply));
+            return;
+        }
         Catalog.Route route = route(modelName);
         if (!route.tasks().contains(task)) {
             throw new Rejected(OpenAiError.invalidRequest(400, "The model '" + modelName + "' does not support "
@@ -129,6 +155,22 @@ public class OpenAiServlet extends HttpServlet {
         boolean stream = task == Catalog.Task.CHAT && body.getBoolean("stream", false);
         String idempotencyKey = idempotencyKey(request);
         UUID requestId = UUID.randomUUID();
+        Call call = new Call(requestId, account, caller.apiKey().orElse(null), route, task, body, stream, idempotencyKey, start);
+        run(request, response, call, () -> calls.hold(call), reply -> {
+            calls.forward(call, reply);
+            if (task == Catalog.Task.CHAT) {
+                // direct calls teach the router about the model's latency and errors too
+                router.observe(route.id(), java.time.Duration.ofNanos(System.nanoTime() - start), response.getStatus() >= 500);
+            }
+        });
+    }
+
+    /** Claims the Idempotency-Key, holds the money, then runs the call on a virtual thread. */
+    private void run(HttpServletRequest request, HttpServletResponse response, Call call, Runnable hold,
+            java.util.function.Consumer<Reply> forward) throws IOException, Rejected {
+        AccountId account = call.account();
+        String idempotencyKey = call.idempotencyKey();
+        UUID requestId = call.requestId();
         if (idempotencyKey != null) {
             UsageJournal.Claim claim = journal.claim(account, idempotencyKey, requestId);
             if (claim instanceof UsageJournal.Replay replay) {
@@ -144,9 +186,8 @@ public class OpenAiServlet extends HttpServlet {
                         + "retry when it has finished.", null, "idempotency_key_in_use"));
             }
         }
-        Call call = new Call(requestId, account, caller.apiKey().orElse(null), route, task, body, stream, idempotencyKey, start);
         try {
-            calls.hold(call);
+            hold.run();
         } catch (HubException e) {
             if (idempotencyKey != null) {
                 journal.release(account, idempotencyKey);
@@ -162,7 +203,7 @@ public class OpenAiServlet extends HttpServlet {
         async.setTimeout(0);
         Thread.ofVirtual().name("model-call-", 0).start(() -> {
             try {
-                calls.forward(call, new ServletReply(response));
+                forward.accept(new ServletReply(response));
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Call " + requestId + " failed unexpectedly", e);
                 if (!response.isCommitted()) {
@@ -302,6 +343,17 @@ public class OpenAiServlet extends HttpServlet {
                 response.getOutputStream().write(bytes);
             } catch (IOException | IllegalStateException e) {
                 // the client left; its call is already recorded
+            }
+        }
+
+        @Override
+        public void routed(RoutedCalls.RoutedAnswer answer) {
+            response.setHeader("X-Perspective-Decision", answer.decision().id().toString());
+            response.setHeader("X-Perspective-Route", RoutedCalls.routeHeader(answer));
+            response.setHeader("X-Perspective-Candidates", RoutedCalls.candidatesHeader(answer.decision()));
+            String failed = RoutedCalls.failedHeader(answer);
+            if (failed != null) {
+                response.setHeader("X-Perspective-Failed", failed);
             }
         }
 

@@ -2,6 +2,11 @@ package ai.perspective.gateway.ui;
 
 import ai.perspective.catalog.Catalog;
 import ai.perspective.gateway.application.Playground;
+import ai.perspective.gateway.application.RoutedCalls;
+import ai.perspective.shared.HubException;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import ai.perspective.identity.CurrentAccount;
 import ai.perspective.shared.ui.Notifications;
 import com.vaadin.flow.component.Key;
@@ -111,7 +116,13 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         send.setEnabled(false);
         UI ui = UI.getCurrent();
         StringBuilder full = new StringBuilder();
+        Div bubble = (Div) answer.getParent().orElseThrow();
         playground.chat(caller.require(), model.getValue().id(), List.copyOf(conversation), new Playground.Listener() {
+            @Override
+            public void routed(RoutedCalls.RoutedAnswer routed) {
+                ui.access(() -> showWhy(bubble, routed));
+            }
+
             @Override
             public void token(String token) {
                 full.append(token);
@@ -124,6 +135,9 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                     conversation.add(new Playground.Message("assistant", full.toString()));
                     answer.removeClassName("hub-streaming");
                     answer.getElement().setAttribute("data-request-id", requestId.toString());
+                    if (Playground.AUTO.equals(model.getValue().id())) {
+                        bubble.add(feedback(requestId));
+                    }
                     send.setEnabled(true);
                 });
             }
@@ -139,6 +153,57 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 });
             }
         });
+    }
+
+    /** Which model answers and why: the top candidates with their scores and the router's reasons. */
+    private static void showWhy(Div bubble, RoutedCalls.RoutedAnswer routed) {
+        bubble.getChildren().filter(c -> c instanceof Paragraph p && p.hasClassName("hub-bubble-who")).findFirst()
+                .ifPresent(who -> ((Paragraph) who).setText("Auto → " + (routed.answered() == null ? "no model" : routed.answered())));
+        Div why = new Div();
+        why.addClassName("hub-route-why");
+        why.getElement().setAttribute("data-model", routed.answered() == null ? "" : routed.answered().toString());
+        StringBuilder text = new StringBuilder("Why: ");
+        text.append(String.join(" ", routed.decision().reasons()));
+        text.append(" Candidates: ");
+        text.append(routed.decision().candidates().stream().limit(3)
+                .map(c -> String.format(Locale.ROOT, "%s %.3f", c.model(), c.score())).collect(Collectors.joining(", ")));
+        if (!routed.failed().isEmpty()) {
+            text.append(". Failed first: ").append(routed.failed().stream().map(a -> a.model() + " (HTTP " + a.status() + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        why.setText(text.toString());
+        bubble.addComponentAtIndex(1, why);
+    }
+
+    /** Thumbs up or down with an optional reason: teaches the router, stored in the user's vault. */
+    private HorizontalLayout feedback(UUID requestId) {
+        TextField reason = new TextField();
+        reason.setPlaceholder("Why? (optional)");
+        reason.setMaxLength(500);
+        Button up = new Button("👍");
+        Button down = new Button("👎");
+        Span done = new Span();
+        HorizontalLayout row = new HorizontalLayout(up, down, reason, done);
+        row.addClassName("hub-feedback");
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        up.addClassName("hub-feedback-up");
+        down.addClassName("hub-feedback-down");
+        reason.addClassName("hub-feedback-reason");
+        done.addClassName("hub-feedback-done");
+        for (boolean helpful : new boolean[] {true, false}) {
+            (helpful ? up : down).addClickListener(click -> {
+                try {
+                    playground.rate(caller.require(), requestId, helpful, reason.getValue());
+                    up.setEnabled(false);
+                    down.setEnabled(false);
+                    reason.setReadOnly(true);
+                    done.setText(helpful ? "Thanks: rated helpful." : "Thanks: rated not helpful.");
+                } catch (HubException e) {
+                    Notifications.error(e.getMessage());
+                }
+            });
+        }
+        return row;
     }
 
     private Span bubble(String role, String text) {

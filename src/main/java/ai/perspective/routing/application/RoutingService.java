@@ -55,7 +55,11 @@ public class RoutingService implements Router {
     private static final long SEED = 20191103L;
 
     private record Snapshot(List<RoutingProfile> profiles, Map<ModelId, Integer> indexOf, RoutingIndex index,
-            Calibration calibration, int general, double[] relativePrice) {
+            Calibration calibration, int general, double[] relativePrice, Routed routed) {
+    }
+
+    /** A decision as remembered for feedback: the request and its embedding. */
+    private record Decided(String prompt, float[] query) {
     }
 
     private record Remembered(float[] query, ModelId model, boolean helpful) {
@@ -78,9 +82,9 @@ public class RoutingService implements Router {
     private volatile Snapshot snapshot;
     private final Map<String, float[]> embedded = new ConcurrentHashMap<>();
     private final Map<ModelId, CallStats> stats = new ConcurrentHashMap<>();
-    private final Map<RoutingDecisionId, float[]> decisions = new LinkedHashMap<>(1024, 0.75f, false) {
+    private final Map<RoutingDecisionId, Decided> decisions = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<RoutingDecisionId, float[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<RoutingDecisionId, Decided> eldest) {
             return size() > MEMORY;
         }
     };
@@ -131,10 +135,13 @@ public class RoutingService implements Router {
                     id -> new CallStats(p.recentLatency().toNanos() / 1e6, p.recentErrorRate()));
         }
         stats.keySet().retainAll(indexOf.keySet());
-        snapshot = new Snapshot(profiles, Map.copyOf(indexOf), index, calibration, general, relativePrices(profiles));
+        RoutingCalibration result = new RoutingCalibration(calibration.threshold(), calibration.fallbackBudget(),
+                calibration.heldOut(), calibration.heldOutAccuracy(), calibration.outOfScope(), calibration.outOfScopeRecall());
+        Routed routed = new Routed(profiles.stream().map(RoutingProfile::model).toList(), setup.generalModel(), result,
+                java.time.Instant.now());
+        snapshot = new Snapshot(profiles, Map.copyOf(indexOf), index, calibration, general, relativePrices(profiles), routed);
         retainEmbeddingsOf(setup);
-        return new RoutingCalibration(calibration.threshold(), calibration.fallbackBudget(), calibration.heldOut(),
-                calibration.heldOutAccuracy(), calibration.outOfScope(), calibration.outOfScopeRecall());
+        return result;
     }
 
     @Override
@@ -147,25 +154,34 @@ public class RoutingService implements Router {
         float[] query = embeddings.embed(request.prompt());
         RoutingPolicy.Ranking ranking = policy.rank(s.index().fit(new Prompt(request.prompt(), query)), facts(s), request.costWeight(),
                 s.calibration().threshold(), s.general());
-        RoutingDecisionId id = RoutingDecisionId.random();
+        RoutingDecisionId id = request.id() == null ? RoutingDecisionId.random() : request.id();
         synchronized (decisions) {
-            decisions.put(id, query);
+            decisions.put(id, new Decided(request.prompt(), query));
         }
-        List<RoutingDecision.Candidate> candidates = ranking.ranked().stream()
-                .map(c -> new RoutingDecision.Candidate(s.profiles().get(c.model()).model(), c.score(), c.fit(),
-                        c.exampleFit(), c.lexicalFit(), c.classifier(), c.cardFit(), c.pricePenalty(), c.reliabilityPenalty(),
-                        c.eligible()))
-                .toList();
+        List<RoutingDecision.Candidate> candidates = new ArrayList<>(ranking.ranked().size());
+        for (RoutingPolicy.Scored c : ranking.ranked()) {
+            ModelId model = s.profiles().get(c.model()).model();
+            if (request.allowed().isEmpty() || request.allowed().contains(model)) {
+                candidates.add(new RoutingDecision.Candidate(model, c.score(), c.fit(), c.exampleFit(), c.lexicalFit(),
+                        c.classifier(), c.cardFit(), c.pricePenalty(), c.reliabilityPenalty(), c.eligible()));
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw HubException.invalid("models", "no-allowed-model",
+                    "None of the allowed models is routed: allow at least one published chat model.");
+        }
+        boolean fallback = ranking.fallback() && candidates.get(0).model().equals(s.profiles().get(s.general()).model());
         double confidence = s.calibration().confidence(ranking.bestFit());
-        return new RoutingDecision(id, candidates.get(0).model(), confidence, ranking.fallback(), candidates,
-                reasons(ranking, candidates, s.calibration(), confidence));
+        return new RoutingDecision(id, candidates.get(0).model(), confidence, fallback, List.copyOf(candidates),
+                reasons(ranking, candidates, s.calibration(), confidence, !request.allowed().isEmpty()));
     }
 
     @Override
     public boolean feedback(Feedback feedback) {
         float[] query;
         synchronized (decisions) {
-            query = decisions.get(feedback.decision());
+            Decided decided = decisions.get(feedback.decision());
+            query = decided == null ? null : decided.query();
         }
         Snapshot s = snapshot;
         Integer model = s == null ? null : s.indexOf().get(feedback.model());
@@ -180,6 +196,40 @@ public class RoutingService implements Router {
             }
         }
         return true;
+    }
+
+    @Override
+    public boolean learn(String prompt, ModelId model, boolean helpful) {
+        if (prompt == null || prompt.isBlank() || model == null) {
+            return false;
+        }
+        float[] query = embeddings.embed(prompt);
+        synchronized (feedbackLog) {
+            feedbackLog.addLast(new Remembered(query, model, helpful));
+            while (feedbackLog.size() > MEMORY) {
+                feedbackLog.removeFirst();
+            }
+        }
+        Snapshot s = snapshot;
+        Integer index = s == null ? null : s.indexOf().get(model);
+        if (index == null) {
+            return false;
+        }
+        s.index().learn(query, index, helpful);
+        return true;
+    }
+
+    @Override
+    public java.util.Optional<String> prompt(RoutingDecisionId decision) {
+        synchronized (decisions) {
+            return java.util.Optional.ofNullable(decisions.get(decision)).map(Decided::prompt);
+        }
+    }
+
+    @Override
+    public java.util.Optional<Routed> routed() {
+        Snapshot s = snapshot;
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.routed());
     }
 
     @Override
@@ -250,11 +300,17 @@ public class RoutingService implements Router {
     }
 
     private static List<String> reasons(RoutingPolicy.Ranking ranking, List<RoutingDecision.Candidate> candidates,
-            Calibration calibration, double confidence) {
+            Calibration calibration, double confidence, boolean restricted) {
         RoutingDecision.Candidate chosen = candidates.get(0);
         if (ranking.fallback()) {
-            return List.of("No model fits this request with confidence (best fit %.3f, threshold %.3f): the general model answers."
-                    .formatted(ranking.bestFit(), calibration.threshold()));
+            String why = "No model fits this request with confidence (best fit %.3f, threshold %.3f): "
+                    .formatted(ranking.bestFit(), calibration.threshold());
+            return List.of(chosen.eligible() ? why + "the general model answers."
+                    : why + "the general model is not allowed, so the best-scoring allowed model " + chosen.model() + " answers.");
+        }
+        if (restricted && !chosen.eligible()) {
+            return List.of("None of the allowed models fits as well as the best routed one: " + chosen.model()
+                    + " scores highest among them (fit %.3f).".formatted(chosen.fit()));
         }
         List<String> reasons = new ArrayList<>();
         RoutingDecision.Candidate bestFit = candidates.stream()
