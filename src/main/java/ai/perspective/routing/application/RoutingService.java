@@ -52,6 +52,8 @@ public class RoutingService implements Router {
     static final int MEMORY = 10_000;
     /** Weight of the newest call in the moving averages of latency and errors. */
     static final double CALL_WEIGHT = 0.05;
+    /** Query embeddings kept for repeated requests (1.5 KB each). */
+    static final int QUERY_CACHE = 1024;
     private static final long SEED = 20191103L;
 
     private record Snapshot(List<RoutingProfile> profiles, Map<ModelId, Integer> indexOf, RoutingIndex index,
@@ -151,7 +153,7 @@ public class RoutingService implements Router {
             throw new HubException(HubException.Kind.CONFLICT, "routing-unavailable", "model",
                     "No models are routed yet: name a model instead of " + AUTO + ".");
         }
-        float[] query = embeddings.embed(request.prompt());
+        float[] query = embed(request.prompt());
         RoutingPolicy.Ranking ranking = policy.rank(s.index().fit(new Prompt(request.prompt(), query)), facts(s), request.costWeight(),
                 s.calibration().threshold(), s.general());
         RoutingDecisionId id = request.id() == null ? RoutingDecisionId.random() : request.id();
@@ -203,7 +205,7 @@ public class RoutingService implements Router {
         if (prompt == null || prompt.isBlank() || model == null) {
             return false;
         }
-        float[] query = embeddings.embed(prompt);
+        float[] query = embed(prompt);
         synchronized (feedbackLog) {
             feedbackLog.addLast(new Remembered(query, model, helpful));
             while (feedbackLog.size() > MEMORY) {
@@ -243,6 +245,28 @@ public class RoutingService implements Router {
             current.errorRate += CALL_WEIGHT * ((failed ? 1 : 0) - current.errorRate);
             return current;
         });
+    }
+
+    /** Recent requests' embeddings: a retried or repeated request (e.g. a playground rerun) skips the model. */
+    private final Map<String, float[]> recentQueries = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > QUERY_CACHE;
+        }
+    };
+
+    private float[] embed(String prompt) {
+        synchronized (recentQueries) {
+            float[] cached = recentQueries.get(prompt);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        float[] query = embeddings.embed(prompt);
+        synchronized (recentQueries) {
+            recentQueries.put(prompt, query);
+        }
+        return query;
     }
 
     private List<ModelFacts> facts(Snapshot s) {

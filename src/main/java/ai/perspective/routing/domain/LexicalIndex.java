@@ -87,9 +87,15 @@ public final class LexicalIndex {
      * shares no term with); {@link Double#NaN} for a model without examples.
      */
     public double[] fit(String query) {
+        Scratch scratch = scratch();
+        double[] fit = fit(query, scratch.scores, scratch.touched);
+        scratches.offer(scratch); // only when it is clean again: an exception drops it
+        return fit;
+    }
+
+    /** {@code scores} is all zeros on entry and left so (only touched entries are reset). */
+    private double[] fit(String query, float[] scores, int[] touched) {
         Map<Integer, Double> q = vector(terms(query));
-        float[] scores = new float[modelOf.length];
-        int[] touched = new int[modelOf.length];
         int touchedCount = 0;
         for (Map.Entry<Integer, Double> e : q.entrySet()) {
             int t = e.getKey();
@@ -110,6 +116,7 @@ public final class LexicalIndex {
             int doc = touched[i];
             int m = modelOf[doc];
             float s = scores[doc];
+            scores[doc] = 0;
             if (kept[m] < k) {
                 top[m][kept[m]++] = s;
             } else {
@@ -137,6 +144,27 @@ public final class LexicalIndex {
             fit[m] = sum / Math.min(k, examples[m]);
         }
         return fit;
+    }
+
+    /**
+     * Per-query work arrays as long as the number of examples: pooled rather than allocated per
+     * request (requests run on fresh virtual threads, so a thread-local would not be reused).
+     */
+    private static final class Scratch {
+        final float[] scores;
+        final int[] touched;
+
+        Scratch(int examples) {
+            scores = new float[examples];
+            touched = new int[examples];
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Scratch> scratches = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private Scratch scratch() {
+        Scratch s = scratches.poll();
+        return s != null ? s : new Scratch(modelOf.length);
     }
 
     /** Sublinear term frequency times IDF, unit length; terms unknown to the index are dropped. */

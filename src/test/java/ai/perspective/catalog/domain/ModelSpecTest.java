@@ -56,6 +56,27 @@ class ModelSpecTest {
         assertThat(spec.description()).isEqualTo("Sums *things* up.");
     }
 
+    static ModelDraft withExamples(java.util.List<String> examples) {
+        ModelDraft d = valid();
+        return new ModelDraft(d.name(), d.title(), d.description(), d.tasks(), d.licence(), d.contextLength(),
+                d.inputPricePerMillion(), d.outputPricePerMillion(), d.serving(), d.upstreamSecret(), examples);
+    }
+
+    @Test
+    void examplePromptsAreTrimmedDeduplicatedAndBounded() {
+        assertThat(ModelSpec.of(withExamples(java.util.Arrays.asList(" Summarise this ", "", null, "Summarise this", "TL;DR please")))
+                .examplePrompts()).containsExactly("Summarise this", "TL;DR please");
+        assertThat(ModelSpec.of(valid()).examplePrompts()).isEmpty();
+
+        assertThatThrownBy(() -> ModelSpec.of(withExamples(java.util.List.of("x".repeat(ModelSpec.MAX_EXAMPLE + 1)))))
+                .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.field()).isEqualTo("examplePrompts"));
+        assertThatThrownBy(() -> ModelSpec.of(withExamples(java.util.List.of("two\nlines"))))
+                .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.field()).isEqualTo("examplePrompts"));
+        assertThatThrownBy(() -> ModelSpec.of(withExamples(java.util.stream.IntStream.range(0, ModelSpec.MAX_EXAMPLES + 1)
+                .mapToObj(i -> "prompt " + i).toList())))
+                .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.type()).isEqualTo("too-many-example-prompts"));
+    }
+
     static Stream<Arguments> badDrafts() {
         return Stream.of(
                 Arguments.of(set(1, " "), "title", "missing-field"),

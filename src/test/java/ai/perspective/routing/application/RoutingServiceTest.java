@@ -170,6 +170,53 @@ class RoutingServiceTest {
     }
 
     @Test
+    void anAllowedListRestrictsTheCandidatesInTheRoutersOrder() {
+        configure(false);
+        RoutingDecisionId id = RoutingDecisionId.random();
+
+        RoutingDecision decision = router.route(new RoutingRequest("transfer money from savings account", 0, id,
+                java.util.Set.of(COOK, GENERAL)));
+
+        assertThat(decision.id()).isEqualTo(id);
+        assertThat(decision.candidates()).extracting(RoutingDecision.Candidate::model).containsExactlyInAnyOrder(COOK, GENERAL);
+        assertThat(decision.model()).isNotEqualTo(BANK);
+        assertThat(decision.reasons()).first().asString().contains("allowed");
+        assertThat(router.prompt(id)).contains("transfer money from savings account");
+        assertThatThrownBy(() -> router.route(new RoutingRequest("transfer money", 0, null,
+                java.util.Set.of(ModelId.parse("nobody/unknown")))))
+                .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.type()).isEqualTo("no-allowed-model"));
+    }
+
+    @Test
+    void aFallbackToAGeneralModelThatIsNotAllowedGoesToTheBestAllowedModel() {
+        configure(false);
+
+        RoutingDecision decision = router.route(new RoutingRequest("telescope planet orbit", 0, null, java.util.Set.of(BANK, COOK)));
+
+        assertThat(decision.fallback()).isFalse();
+        assertThat(List.of(BANK, COOK)).contains(decision.model());
+        assertThat(decision.reasons()).first().asString().contains("not allowed");
+    }
+
+    @Test
+    void storedFeedbackIsReplayedByPromptAndKeptForLaterConfigurations() {
+        String prompt = "bank card dinner recipe";
+        assertThat(router.learn(prompt, COOK, true)).as("nothing routed yet: only kept").isFalse();
+        configure(false);
+        double replayedOnce = classifier(router.route(RoutingRequest.of(prompt)), COOK);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(router.learn(prompt, COOK, true)).isTrue();
+        }
+
+        assertThat(classifier(router.route(RoutingRequest.of(prompt)), COOK)).isGreaterThan(replayedOnce);
+        assertThat(router.routed()).hasValueSatisfying(r -> {
+            assertThat(r.models()).containsExactly(BANK, COOK, GENERAL);
+            assertThat(r.generalModel()).isEqualTo(GENERAL);
+        });
+    }
+
+    @Test
     void routingBeforeConfigurationIsAConflict() {
         assertThatThrownBy(() -> router.route(RoutingRequest.of("hello")))
                 .isInstanceOfSatisfying(HubException.class, e -> {
