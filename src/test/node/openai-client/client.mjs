@@ -1,6 +1,7 @@
 // Drives the hub's OpenAI-compatible API with the official `openai` client, unmodified, and prints
 // one JSON object with what it saw. OpenAiClientIT runs it and asserts on that object.
-// Environment: HUB_BASE_URL (e.g. http://127.0.0.1:8080/v1), HUB_API_KEY, CHAT_MODEL, EMBED_MODEL.
+// Environment: HUB_BASE_URL (e.g. http://127.0.0.1:8080/v1), HUB_API_KEY, CHAT_MODEL, EMBED_MODEL,
+// AUTO_MODELS (optional, comma-separated: the models perspective/auto may choose from).
 import OpenAI from 'openai';
 
 const baseURL = process.env.HUB_BASE_URL;
@@ -50,6 +51,21 @@ result.embeddings = {
   dimensions: embedding.data[0].embedding.length,
   usage: embedding.usage,
 };
+
+if (process.env.AUTO_MODELS) {
+  // perspective/auto with the hub's steering sent as an extra body field, as any OpenAI client can
+  const { data, response } = await client.chat.completions.create({
+    model: 'perspective/auto',
+    messages: [{ role: 'user', content: 'route this request' }],
+    perspective: { models: process.env.AUTO_MODELS.split(','), cost_weight: 0.5 },
+  }).withResponse();
+  result.auto = {
+    model: data.model,
+    content: data.choices[0].message.content,
+    candidates: response.headers.get('x-perspective-candidates'),
+    decision: response.headers.get('x-perspective-decision'),
+  };
+}
 
 const badKey = new OpenAI({ baseURL, apiKey: 'pk-wrong', maxRetries: 0 });
 result.badKey = await failure(() => badKey.models.list());

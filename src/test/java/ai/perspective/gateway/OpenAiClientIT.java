@@ -1,6 +1,7 @@
 package ai.perspective.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.perspective.support.FakeUpstream;
 import ai.perspective.support.DeployedHub;
@@ -27,6 +28,9 @@ class OpenAiClientIT extends DeployedHub {
             String embed = market.publishBuiltIn("npm-minilm", "all-MiniLM-L6-v2");
             String key = market.userWithKey("npm");
 
+            await().atMost(java.time.Duration.ofSeconds(120)).until(() -> market.creator().get("api/routing", null).body()
+                    .contains(chat));
+
             JsonObject seen = runClient(key, chat, embed);
 
             assertThat(seen.getJsonArray("models").toString()).contains(chat).contains(embed);
@@ -46,6 +50,13 @@ class OpenAiClientIT extends DeployedHub {
             assertThat(embeddings.getInt("dimensions")).as("all-MiniLM-L6-v2, decoded from base64 by the client").isEqualTo(384);
             assertThat(embeddings.getString("model")).isEqualTo(embed);
 
+            JsonObject auto = seen.getJsonObject("auto");
+            assertThat(auto.getString("model")).as("perspective/auto restricted to one model").isEqualTo(chat);
+            assertThat(auto.getString("content")).isEqualTo("echo: route this request");
+            assertThat(auto.getString("candidates")).startsWith(chat + ";score=");
+            assertThat(auto.getString("decision")).isNotBlank();
+            assertThat(seen.getJsonArray("models").getString(0)).isEqualTo("perspective/auto");
+
             assertThat(seen.getJsonObject("badKey").getString("error")).isEqualTo("AuthenticationError");
             assertThat(seen.getJsonObject("badKey").getInt("status")).isEqualTo(401);
             assertThat(seen.getJsonObject("unknownModel").getString("error")).isEqualTo("NotFoundError");
@@ -59,6 +70,7 @@ class OpenAiClientIT extends DeployedHub {
         node.environment().put("HUB_API_KEY", key);
         node.environment().put("CHAT_MODEL", chat);
         node.environment().put("EMBED_MODEL", embed);
+        node.environment().put("AUTO_MODELS", chat);
         Process process = node.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
