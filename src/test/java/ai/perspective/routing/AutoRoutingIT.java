@@ -169,6 +169,26 @@ class AutoRoutingIT extends DeployedHub {
     }
 
     @Test
+    void aFallbackTheBalanceCannotCoverIsLeftOutOfTheChainNotTheCall() {
+        // as good a cook, but one call could cost more than the user's whole balance (100 POV = 10^20 base units)
+        String pricey = market.publishChat("pricey-cook-" + UUID.randomUUID().toString().substring(0, 8), upstream, "echo",
+                "A chef: recipes, baking and cooking questions.", COOKING, BigInteger.TEN.pow(24), BigInteger.TEN.pow(24));
+        await().atMost(Duration.ofSeconds(120)).until(() -> market.creator().get("api/routing", null).body().contains(pricey));
+
+        Reply reply = client.postJson("v1/chat/completions", auto("Give me a recipe for chocolate chip cookies",
+                ",\"perspective\":{\"models\":[\"" + cook + "\",\"" + pricey + "\"],\"cost_weight\":1}"), key);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().getString("model")).isEqualTo(cook);
+        assertThat(reply.raw().headers().firstValue("X-Perspective-Candidates").orElseThrow()).contains(pricey);
+
+        Reply onlyPricey = client.postJson("v1/chat/completions", auto("Give me a recipe for chocolate chip cookies",
+                allowing(pricey)), key);
+        assertThat(onlyPricey.status()).isEqualTo(402);
+        assertThat(onlyPricey.json().getJsonObject("error").getString("code")).isEqualTo("insufficient_balance");
+    }
+
+    @Test
     void badSteeringIsAnOpenAiShaped4xx() {
         Reply unknown = client.postJson("v1/chat/completions", auto("hello", allowing(cook, "nobody/nothing")), key);
         assertThat(unknown.status()).isEqualTo(400);

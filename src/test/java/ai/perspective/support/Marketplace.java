@@ -73,6 +73,12 @@ public final class Marketplace {
      */
     public String publishChat(String name, FakeUpstream upstream, String upstreamModel, String description,
             List<String> examplePrompts, long inputPricePerMillion, long outputPricePerMillion) {
+        return publishChat(name, upstream, upstreamModel, description, examplePrompts,
+                java.math.BigInteger.valueOf(inputPricePerMillion), java.math.BigInteger.valueOf(outputPricePerMillion));
+    }
+
+    public String publishChat(String name, FakeUpstream upstream, String upstreamModel, String description,
+            List<String> examplePrompts, java.math.BigInteger inputPricePerMillion, java.math.BigInteger outputPricePerMillion) {
         JsonArrayBuilder examples = Json.createArrayBuilder();
         examplePrompts.forEach(examples::add);
         HubClient.Reply created = creator.postJson("api/models", Json.createObjectBuilder()

@@ -98,15 +98,10 @@ public class ModelCalls {
     }
 
     /**
-     * As {@link #hold(Call)}, for a call that may go to any of {@code routes} (perspective/auto's
-     * candidates): holds what the dearest of them may cost.
+     * As {@link #hold(Call)}, with the amount given: perspective/auto holds what the dearest model
+     * it may try can cost ({@link RoutedCalls#hold}).
      */
-    public void hold(Call call, List<Catalog.Route> routes) {
-        BigInteger maximum = BigInteger.ZERO;
-        for (Catalog.Route route : routes) {
-            maximum = maximum.max(maximumCost(new Call(call.requestId(), call.account(), call.apiKey(), route, call.task(),
-                    call.body(), call.stream(), call.idempotencyKey(), call.startNanos())));
-        }
+    void hold(Call call, BigInteger maximum) {
         if (maximum.signum() > 0) {
             charges.hold(call.requestId().toString(), call.account(), maximum);
         }

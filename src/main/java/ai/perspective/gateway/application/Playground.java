@@ -104,9 +104,8 @@ public class Playground {
         UUID requestId = UUID.randomUUID();
         try {
             JsonObject body = body(Router.AUTO, conversation);
-            plan = routed.plan(requestId, account, null, body, true, null, System.nanoTime(),
-                    new RoutedCalls.Steering(java.util.Set.of(), ai.perspective.routing.RoutingRequest.DEFAULT_COST_WEIGHT));
-            routed.hold(plan);
+            plan = routed.hold(routed.plan(requestId, account, null, body, true, null, System.nanoTime(),
+                    new RoutedCalls.Steering(java.util.Set.of(), ai.perspective.routing.RoutingRequest.DEFAULT_COST_WEIGHT)));
         } catch (HubException e) {
             listener.failed(e.getMessage());
             return;

@@ -172,9 +172,35 @@ public class RoutedCalls {
         return new Plan(decision, List.copyOf(attempts));
     }
 
-    /** Holds the most the call may cost: the dearest of the models that may be tried. */
-    public void hold(Plan plan) {
-        calls.hold(plan.first(), plan.attempts().stream().map(ModelCalls.Call::route).toList());
+    /**
+     * Holds the most the call may cost: what the dearest of the models that may be tried can cost.
+     * When the balance does not cover that, the dearest fallback candidates are left out of the
+     * chain (never the router's choice) until it does; returns the plan as held.
+     *
+     * @throws HubException kind PAYMENT_REQUIRED when not even the router's choice is covered
+     */
+    public Plan hold(Plan plan) {
+        List<Call> attempts = new ArrayList<>(plan.attempts());
+        List<BigInteger> costs = new ArrayList<>(attempts.stream().map(calls::maximumCost).toList());
+        while (true) {
+            BigInteger maximum = costs.stream().reduce(BigInteger.ZERO, BigInteger::max);
+            try {
+                calls.hold(plan.first(), maximum);
+                return attempts.size() == plan.attempts().size() ? plan : new Plan(plan.decision(), List.copyOf(attempts));
+            } catch (HubException e) {
+                int dearest = -1;
+                for (int i = 1; i < costs.size(); i++) {
+                    if (costs.get(i).compareTo(costs.getFirst()) > 0 && (dearest < 0 || costs.get(i).compareTo(costs.get(dearest)) > 0)) {
+                        dearest = i;
+                    }
+                }
+                if (e.kind() != HubException.Kind.PAYMENT_REQUIRED || dearest < 0) {
+                    throw e;
+                }
+                attempts.remove(dearest);
+                costs.remove(dearest);
+            }
+        }
     }
 
     /** Runs the plan to its end: the first model that answers, in order; records the routed call. */

@@ -139,7 +139,8 @@ public class OpenAiServlet extends HttpServlet {
             UUID requestId = UUID.randomUUID();
             RoutedCalls.Plan plan = routed.plan(requestId, account, caller.apiKey().orElse(null), body,
                     body.getBoolean("stream", false), idempotencyKey(request), start, steering);
-            run(request, response, plan.first(), () -> routed.hold(plan), reply -> routed.forward(plan, reply));
+            RoutedCalls.Plan[] held = {plan};
+            run(request, response, plan.first(), () -> held[0] = routed.hold(plan), reply -> routed.forward(held[0], reply));
             return;
         }
         Catalog.Route route = route(modelName);

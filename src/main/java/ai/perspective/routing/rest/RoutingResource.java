@@ -26,7 +26,8 @@ public class RoutingResource {
     @Inject
     RoutingAdmin admin;
 
-    public record CalibrationJson(double threshold, double fallbackBudget, int heldOut, Double heldOutAccuracy) {
+    /** {@code threshold} is null while too few example prompts are held out to calibrate it (nothing falls back). */
+    public record CalibrationJson(Double threshold, double fallbackBudget, int heldOut, Double heldOutAccuracy) {
     }
 
     public record FiguresJson(long decisions, long generalFallbacks, long failovers, long unanswered, long rated,
@@ -49,7 +50,7 @@ public class RoutingResource {
         return new RoutingJson(o.state(), r == null ? List.of() : r.models().stream().map(ModelId::toString).toList(),
                 r == null ? null : r.generalModel().toString(),
                 admin.generalModelSetting().map(ModelId::toString).orElse(null),
-                r == null ? null : new CalibrationJson(r.calibration().threshold(), r.calibration().fallbackBudget(),
+                r == null ? null : new CalibrationJson(finite(r.calibration().threshold()), r.calibration().fallbackBudget(),
                         r.calibration().heldOut(), finite(r.calibration().heldOutAccuracy())),
                 r == null ? null : r.configuredAt(),
                 new FiguresJson(f.decisions(), f.generalFallbacks(), f.failovers(), f.unanswered(), f.rated(), f.helpful(),

@@ -92,7 +92,9 @@ public class RoutingView extends VerticalLayout {
                         : String.format(Locale.ROOT, "%.1f %% of %d", 100 * f.helpfulShare(), f.rated())));
         o.routed().ifPresent(r -> figures.add(
                 card("Routed models", Integer.toString(r.models().size())),
-                card("Calibrated threshold", String.format(Locale.ROOT, "%.3f", r.calibration().threshold())),
+                card("Calibrated threshold", Double.isFinite(r.calibration().threshold())
+                        ? String.format(Locale.ROOT, "%.3f", r.calibration().threshold())
+                        : "none yet (models need 10+ example prompts to hold some out)"),
                 card("Held-out accuracy", Double.isNaN(r.calibration().heldOutAccuracy()) ? "n/a (too few examples)"
                         : String.format(Locale.ROOT, "%.3f on %d example prompts", r.calibration().heldOutAccuracy(),
                                 r.calibration().heldOut()))));
