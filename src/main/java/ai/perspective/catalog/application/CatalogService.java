@@ -171,7 +171,9 @@ public class CatalogService implements Catalog {
     public SearchResult search(SearchQuery query) {
         SearchQuery checked = checked(query);
         Models.Page page = models.search(checked);
-        return new SearchResult(cards(page.models()), page.total(), page.tasks(), page.licences(), page.creators());
+        // a page of search hits leaves the example prompts out: up to 200 per model would bloat every page
+        List<ModelCard> cards = cards(page.models()).stream().map(CatalogService::withoutExamples).toList();
+        return new SearchResult(cards, page.total(), page.tasks(), page.licences(), page.creators());
     }
 
     @Override
@@ -304,6 +306,12 @@ public class CatalogService implements Catalog {
 
     private ModelCard card(Model m) {
         return card(m, creators.byAccount(m.creator()).map(Creator::displayName).orElse(""));
+    }
+
+    private static ModelCard withoutExamples(ModelCard c) {
+        return new ModelCard(c.id(), c.creator(), c.creatorName(), c.title(), c.description(), c.tasks(), c.licence(),
+                c.contextLength(), c.inputPricePerMillion(), c.outputPricePerMillion(), c.status(), c.serving(), c.calls(),
+                c.createdAt(), c.updatedAt(), List.of());
     }
 
     private static ModelCard card(Model m, String creatorName) {
