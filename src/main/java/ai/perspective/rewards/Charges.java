@@ -2,7 +2,10 @@ package ai.perspective.rewards;
 
 import ai.perspective.identity.AccountId;
 import java.math.BigInteger;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,7 +42,67 @@ public interface Charges {
     /** The hold of a request, if one was made and whatever its state. */
     Optional<Hold> find(String requestKey);
 
+    /**
+     * The holds of many requests at once (one database read for those this server does not
+     * remember), by request key; keys without a hold are absent.
+     */
+    default Map<String, Hold> findAll(Collection<String> requestKeys) {
+        Map<String, Hold> found = new LinkedHashMap<>();
+        for (String key : requestKeys) {
+            find(key).ifPresent(hold -> found.put(key, hold));
+        }
+        return found;
+    }
+
+    /**
+     * Settles or releases the holds of many finished calls with one commit: per settlement, a cost
+     * above zero is charged (capped at the hold) and split, a zero or null cost releases the hold;
+     * a request without a hold is skipped. Each settlement succeeds or fails on its own (failures
+     * are returned, not thrown) and is idempotent like {@link #settle}. For a relay that delivers
+     * many finished calls at once.
+     *
+     * @return per request key, in the order given, what happened
+     */
+    default Map<String, Settled> settleAll(List<Settlement> settlements) {
+        Map<String, Settled> results = new LinkedHashMap<>();
+        for (Settlement s : settlements) {
+            Optional<Hold> hold = find(s.requestKey());
+            if (hold.isEmpty()) {
+                results.put(s.requestKey(), new Settled(s.requestKey(), null, BigInteger.ZERO, null));
+                continue;
+            }
+            BigInteger cost = s.cost() == null ? BigInteger.ZERO : s.cost().min(hold.get().amount());
+            try {
+                if (cost.signum() > 0) {
+                    settle(hold.get(), cost, s.beneficiaries());
+                } else {
+                    release(hold.get());
+                }
+                results.put(s.requestKey(), new Settled(s.requestKey(), hold.get(), cost, null));
+            } catch (RuntimeException e) {
+                results.put(s.requestKey(), new Settled(s.requestKey(), hold.get(), BigInteger.ZERO, e));
+            }
+        }
+        return results;
+    }
+
     record Hold(String requestKey, AccountId payer, BigInteger amount) {
+    }
+
+    /** What a finished call costs its payer; {@code cost} zero or null releases the hold. */
+    record Settlement(String requestKey, BigInteger cost, Beneficiaries beneficiaries) {
+    }
+
+    /**
+     * The result of one {@link Settlement}: {@code hold} null when the request had none (nothing
+     * done); {@code charged} what was posted (zero for a release); {@code failure} non-null when
+     * it could not be settled (e.g. a conflict, or the database was down: try again later).
+     */
+    record Settled(String requestKey, Hold hold, BigInteger charged, RuntimeException failure) {
+
+        public boolean succeeded() {
+            return failure == null;
+        }
     }
 
     /** Who is paid from a charge besides the treasury. Empty lists: that share goes to the creator. */

@@ -133,6 +133,18 @@ public interface Ledger {
     /** Voids a pending transfer, as transfer {@code id}. Idempotent; after a post it is a conflict. */
     Transfer voidPending(UUID pendingId, UUID id);
 
+    /**
+     * Makes many transfers, each on its own (one may fail while the others succeed) but all in the
+     * same commit when the caller has no transaction of its own: the fast way to post in bulk.
+     *
+     * @return per request, in order, the stored transfer or why it was refused
+     */
+    List<TransferResult> transferAll(List<TransferRequest> requests);
+
+    /** One transfer of {@link #transferAll}: exactly one of {@code transfer} and {@code error} is set. */
+    record TransferResult(Transfer transfer, ai.perspective.shared.HubException error) {
+    }
+
     /** Admins give POV from the treasury to an account's spendable balance. */
     Transfer grant(UUID id, AccountId to, BigInteger amount, String memo);
 

@@ -9,32 +9,49 @@ import ai.perspective.rewards.LedgerAccount;
 import ai.perspective.rewards.domain.FeeSchedule;
 import ai.perspective.rewards.domain.Journal;
 import ai.perspective.rewards.domain.TransferIds;
+import ai.perspective.rewards.domain.TransferStore;
 import ai.perspective.shared.HubException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Holds, settles and releases charges. A hold is a pending transfer from the payer's spendable
  * account to clearing; settling posts the cost and splits it from clearing to the beneficiaries
- * in the same transaction; releasing voids it. Each call is a transaction of its own.
+ * in the same command; releasing voids it. Every operation goes through the {@link LedgerWriter},
+ * so concurrent calls share one commit, and each returns only once its command is durable. The
+ * holds this server made are remembered until they are resolved, so settling, releasing and
+ * finding them reads nothing from the database.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRES_NEW)
 public class ChargesService implements Charges {
+
+    /** Open holds remembered; past this many the memory is dropped and the database answers. */
+    static final int MAX_REMEMBERED = 200_000;
 
     static final int MAX_KEY = 200;
     static final int MAX_MODEL = 200;
 
     @Inject
-    TransferEngine engine;
+    LedgerWriter writer;
+    @Inject
+    TransferStore store;
     @Inject
     Journal journal;
+
+    /** The holds (pending transfers) by request key, made or read here and not resolved yet. */
+    private final ConcurrentHashMap<String, Transfer> holds = new ConcurrentHashMap<>();
     @Inject
     ParametersService parameters;
 
@@ -52,17 +69,25 @@ public class ChargesService implements Charges {
         LedgerAccount spendable = LedgerAccount.spendable(payer);
         Transfer pending = new Transfer(TransferIds.hold(key), 0, spendable, LedgerAccount.CLEARING, maximum,
                 Kind.PENDING, Code.CHARGE, null, null, null, key, clock.instant());
+        Transfer stored;
         try {
-            engine.apply(List.of(pending), id -> null);
+            stored = writer.apply(List.of(pending)).stored().get(0);
         } catch (TransferEngine.Overdraft e) {
-            throw insufficient(spendable, maximum);
+            throw insufficient(maximum, e.available());
         }
+        remember(stored);
         return new Hold(key, payer, maximum);
     }
 
-    private HubException insufficient(LedgerAccount spendable, BigInteger maximum) {
-        // read after the failed update, in this transaction: what the caller had available then
-        BigInteger available = journal.totals(spendable).posted().subtract(journal.totals(spendable).pendingDebits());
+    private void remember(Transfer pending) {
+        if (holds.size() >= MAX_REMEMBERED) {
+            holds.clear();
+        }
+        holds.put(pending.memo(), pending);
+    }
+
+    private static HubException insufficient(BigInteger maximum, BigInteger available) {
+        available = available == null ? BigInteger.ZERO : available;
         return new HubException(HubException.Kind.PAYMENT_REQUIRED, "insufficient-balance", null,
                 "This call may cost up to " + Pov.format(maximum) + " POV but your available balance is "
                         + Pov.format(available.max(BigInteger.ZERO)) + " POV. Top up your wallet or lower max_tokens.");
@@ -75,6 +100,12 @@ public class ChargesService implements Charges {
 
     @Override
     public void settle(Hold hold, BigInteger cost, Beneficiaries beneficiaries) {
+        LedgerWriter.await(submitSettle(hold, cost, beneficiaries));
+        holds.remove(hold.requestKey());
+    }
+
+    /** Validates and queues the settlement of one hold; the future completes after its commit. */
+    private CompletableFuture<LedgerWriter.Outcome> submitSettle(Hold hold, BigInteger cost, Beneficiaries beneficiaries) {
         Transfer pending = pendingOf(hold);
         if (beneficiaries == null) {
             throw HubException.invalid("creator", "missing-field", "Name the creator the charge pays.");
@@ -86,17 +117,8 @@ public class ChargesService implements Charges {
         if (model != null && (model.isEmpty() || model.length() > MAX_MODEL)) {
             throw HubException.invalid("model", "invalid-model", "A model name has 1 to " + MAX_MODEL + " characters.");
         }
-        Optional<Transfer> resolution = journal.resolutionOf(pending.id());
-        if (resolution.isPresent()) {
-            Transfer done = resolution.get();
-            if (done.kind() == Kind.POST && done.amount().equals(cost)) {
-                // a retry of a settle that committed: its shares committed with it
-                return;
-            }
-            throw new HubException(HubException.Kind.CONFLICT, done.kind() == Kind.POST ? "hold-already-settled" : "hold-already-released",
-                    null, "The hold of request " + hold.requestKey() + " was already "
-                            + (done.kind() == Kind.POST ? "settled for " + done.amount() : "released") + ".");
-        }
+        // the post comes first: a retry of a settle that committed is recognised by it (the writer
+        // returns the stored command), and a second resolution of the hold is a conflict
         List<Transfer> transfers = new ArrayList<>();
         transfers.add(new Transfer(TransferIds.post(hold.requestKey()), 0, pending.debit(), pending.credit(), cost, Kind.POST,
                 Code.CHARGE, pending.id(), null, model, hold.requestKey(), clock.instant()));
@@ -108,32 +130,69 @@ public class ChargesService implements Charges {
             transfers.add(new Transfer(TransferIds.share(hold.requestKey(), i), 0, LedgerAccount.CLEARING, share.to(),
                     share.amount(), Kind.SINGLE, share.code(), null, null, model, hold.requestKey(), clock.instant()));
         }
-        engine.apply(transfers, id -> pending);
+        return writer.submit(transfers);
     }
 
     @Override
     public void release(Hold hold) {
         Transfer pending = pendingOf(hold);
-        Optional<Transfer> resolution = journal.resolutionOf(pending.id());
-        if (resolution.isPresent()) {
-            if (resolution.get().kind() == Kind.VOID) {
-                return;
+        LedgerWriter.await(writer.submit(List.of(voiding(pending, "released"))));
+        holds.remove(hold.requestKey());
+    }
+
+    @Override
+    public Map<String, Settled> settleAll(List<Settlement> settlements) {
+        Map<String, Hold> found = findAll(settlements.stream().map(Settlement::requestKey).toList());
+        Map<String, CompletableFuture<LedgerWriter.Outcome>> queued = new LinkedHashMap<>();
+        Map<String, Settled> results = new LinkedHashMap<>();
+        Map<String, BigInteger> charged = new HashMap<>();
+        for (Settlement settlement : settlements) {
+            String key = settlement.requestKey();
+            Hold hold = found.get(key);
+            if (hold == null) {
+                results.put(key, new Settled(key, null, BigInteger.ZERO, null));
+                continue;
             }
-            throw new HubException(HubException.Kind.CONFLICT, "hold-already-settled", null,
-                    "The hold of request " + hold.requestKey() + " was already settled; it cannot be released.");
+            try {
+                BigInteger cost = settlement.cost() == null ? BigInteger.ZERO : settlement.cost().min(hold.amount());
+                charged.put(key, cost);
+                queued.put(key, cost.signum() > 0 ? submitSettle(hold, cost, settlement.beneficiaries())
+                        : writer.submit(List.of(voiding(pendingOf(hold), "released"))));
+            } catch (RuntimeException e) {
+                results.put(key, new Settled(key, hold, BigInteger.ZERO, e));
+            }
         }
-        engine.apply(List.of(voiding(pending, "released")), id -> pending);
+        for (Map.Entry<String, CompletableFuture<LedgerWriter.Outcome>> q : queued.entrySet()) {
+            String key = q.getKey();
+            try {
+                LedgerWriter.await(q.getValue());
+                holds.remove(key);
+                results.put(key, new Settled(key, found.get(key), charged.get(key), null));
+            } catch (RuntimeException e) {
+                results.put(key, new Settled(key, found.get(key), BigInteger.ZERO, e));
+            }
+        }
+        Map<String, Settled> ordered = new LinkedHashMap<>();
+        settlements.forEach(s -> ordered.put(s.requestKey(), results.get(s.requestKey())));
+        return ordered;
     }
 
     /** Voids a hold nobody settled or released in time (the sweeper); false when it was resolved meanwhile. */
     public boolean expire(Transfer pending) {
-        if (journal.resolutionOf(pending.id()).isPresent()) {
-            return false;
-        }
         // a settle or release racing this one wins or loses on the hold's single resolution:
         // the loser fails with a conflict and writes nothing
-        engine.apply(List.of(voiding(pending, "expired")), id -> pending);
-        return true;
+        try {
+            Transfer voiding = voiding(pending, "expired");
+            Transfer stored = LedgerWriter.await(writer.submit(List.of(voiding))).stored().get(0);
+            holds.remove(pending.memo());
+            return stored.createdAt().equals(voiding.createdAt());
+        } catch (HubException e) {
+            if (e.kind() == HubException.Kind.CONFLICT) {
+                holds.remove(pending.memo());
+                return false;
+            }
+            throw e;
+        }
     }
 
     private Transfer voiding(Transfer pending, String why) {
@@ -143,17 +202,50 @@ public class ChargesService implements Charges {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Hold> find(String requestKey) {
-        return journal.byId(TransferIds.hold(requireKey(requestKey))).map(ChargesService::hold);
+        String key = requireKey(requestKey);
+        Transfer remembered = holds.get(key);
+        if (remembered != null) {
+            return Optional.of(hold(remembered));
+        }
+        return journal.byId(TransferIds.hold(key)).map(ChargesService::hold);
+    }
+
+    @Override
+    public Map<String, Hold> findAll(Collection<String> requestKeys) {
+        Map<String, Hold> found = new LinkedHashMap<>();
+        Map<UUID, String> missing = new HashMap<>();
+        for (String requestKey : requestKeys) {
+            String key = requireKey(requestKey);
+            Transfer remembered = holds.get(key);
+            if (remembered != null) {
+                found.put(key, hold(remembered));
+            } else {
+                missing.put(TransferIds.hold(key), key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            try (TransferStore.Session session = store.open()) {
+                session.byIds(missing.keySet()).forEach((id, t) -> {
+                    if (t.kind() == Kind.PENDING) {
+                        found.put(missing.get(id), hold(t));
+                    }
+                });
+            }
+        }
+        return found;
     }
 
     private Transfer pendingOf(Hold hold) {
         if (hold == null) {
             throw HubException.invalid("hold", "missing-field", "Name the hold.");
         }
-        Transfer pending = journal.byId(TransferIds.hold(requireKey(hold.requestKey())))
-                .orElseThrow(() -> HubException.notFound("hold-not-found", "There is no hold for request " + hold.requestKey() + "."));
+        String key = requireKey(hold.requestKey());
+        Transfer pending = holds.get(key);
+        if (pending == null) {
+            pending = journal.byId(TransferIds.hold(key))
+                    .orElseThrow(() -> HubException.notFound("hold-not-found", "There is no hold for request " + hold.requestKey() + "."));
+        }
         if (!hold(pending).equals(hold)) {
             throw new HubException(HubException.Kind.CONFLICT, "hold-mismatch", null,
                     "The hold of request " + hold.requestKey() + " has another payer or amount.");

@@ -14,8 +14,11 @@ import ai.perspective.rewards.domain.TransferIds;
 import ai.perspective.rewards.merkle.MerkleTree;
 import ai.perspective.rewards.merkle.TransferLeaf;
 import ai.perspective.shared.HubException;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -42,6 +45,10 @@ public class LedgerService implements Ledger {
     @Inject
     TransferEngine engine;
     @Inject
+    LedgerWriter writer;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+    @Inject
     Journal journal;
     @Inject
     Batches batches;
@@ -67,6 +74,7 @@ public class LedgerService implements Ledger {
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Transfer transfer(TransferRequest request) {
         return applyOne(checked(request, Kind.SINGLE));
     }
@@ -116,8 +124,56 @@ public class LedgerService implements Ledger {
                 request.code(), null, null, text(request.model(), "model"), text(request.memo(), "memo"), clock.instant());
     }
 
+    static final int MAX_BULK = 10_000;
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TransferResult> transferAll(List<TransferRequest> requests) {
+        if (requests == null || requests.isEmpty() || requests.size() > MAX_BULK) {
+            throw HubException.invalid("transfers", "invalid-batch", "Send 1 to " + MAX_BULK + " transfers.");
+        }
+        boolean inTransaction = transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+        List<Object> queued = new ArrayList<>(requests.size());
+        for (TransferRequest request : requests) {
+            try {
+                Transfer transfer = checked(request, Kind.SINGLE);
+                queued.add(inTransaction ? transfer : writer.submit(List.of(transfer)));
+            } catch (HubException e) {
+                queued.add(e);
+            }
+        }
+        List<TransferResult> results = new ArrayList<>(requests.size());
+        for (Object q : queued) {
+            try {
+                if (q instanceof HubException e) {
+                    results.add(new TransferResult(null, e));
+                } else if (q instanceof Transfer t) {
+                    results.add(new TransferResult(applyOne(t), null));
+                } else {
+                    @SuppressWarnings("unchecked")
+                    var future = (java.util.concurrent.CompletableFuture<LedgerWriter.Outcome>) q;
+                    results.add(new TransferResult(LedgerWriter.await(future).stored().get(0), null));
+                }
+            } catch (TransferEngine.Overdraft e) {
+                results.add(new TransferResult(null, new HubException(HubException.Kind.CONFLICT, "insufficient-balance", "amount",
+                        "The account " + e.account() + " does not hold enough base units.")));
+            } catch (HubException e) {
+                results.add(new TransferResult(null, e));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Through the single writer (group commit) when the caller has no transaction; inside the
+     * caller's transaction when it has one, so a module that writes its own records with a
+     * transfer (e.g. a withdrawal) keeps both atomic.
+     */
     private Transfer applyOne(Transfer transfer) {
         try {
+            if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+                return writer.apply(List.of(transfer)).stored().get(0);
+            }
             engine.apply(List.of(transfer), id -> null);
             // read back: the stored transfer carries the seq and time the ledger gave it
             return journal.byId(transfer.id()).orElseThrow();
@@ -128,6 +184,7 @@ public class LedgerService implements Ledger {
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Transfer grant(UUID id, AccountId to, BigInteger amount, String memo) {
         requireAdmin();
         if (to == null) {
@@ -140,6 +197,7 @@ public class LedgerService implements Ledger {
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Transfer reverse(UUID transferId, UUID correctionId, String memo) {
         requireAdmin();
         Transfer original = journal.byId(transferId)

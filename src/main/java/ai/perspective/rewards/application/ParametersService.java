@@ -4,8 +4,11 @@ import ai.perspective.rewards.HubParameters;
 import ai.perspective.rewards.domain.FeeSchedule;
 import ai.perspective.rewards.domain.ParameterStore;
 import ai.perspective.shared.HubException;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -35,9 +38,30 @@ public class ParametersService implements HubParameters {
             Duration holdTimeout) {
     }
 
+    /**
+     * The parameters as the ledger uses them, read at most every {@value #CACHE_MILLIS} ms (every
+     * charge's split needs them); a change on this server is seen as soon as it commits.
+     */
     public Settings settings() {
-        return parse(values(store.all()));
+        Cached c = cached;
+        long now = System.nanoTime();
+        if (c != null && now - c.readAt() < CACHE_MILLIS * 1_000_000L) {
+            return c.settings();
+        }
+        Settings settings = parse(values(store.all()));
+        cached = new Cached(settings, now);
+        return settings;
     }
+
+    static final long CACHE_MILLIS = 2_000;
+
+    private record Cached(Settings settings, long readAt) {
+    }
+
+    private volatile Cached cached;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Override
     public List<Parameter> parameters() {
@@ -70,6 +94,17 @@ public class ParametersService implements HubParameters {
                 store.change(new Change(change.getKey(), old, change.getValue(), now, changedBy, why));
             }
         }
+        cached = null;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cached = null;
+            }
+        });
         return store.all();
     }
 

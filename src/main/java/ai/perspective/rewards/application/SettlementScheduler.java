@@ -26,6 +26,9 @@ public class SettlementScheduler {
 
     private static final Logger LOG = Logger.getLogger(SettlementScheduler.class.getName());
     static final int SWEEP_LIMIT = 500;
+    /** No hold is expired in the first seconds after start-up (see sweep). */
+    static final java.time.Duration SWEEP_GRACE = java.time.Duration.ofSeconds(30);
+    private java.time.Instant startedAt = java.time.Instant.EPOCH;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -42,6 +45,7 @@ public class SettlementScheduler {
     private ScheduledFuture<?> task;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        startedAt = clock.instant();
         task = scheduler.scheduleWithFixedDelay(this::tick, 2, 1, TimeUnit.SECONDS);
     }
 
@@ -65,6 +69,11 @@ public class SettlementScheduler {
     }
 
     private void sweep() {
+        if (clock.instant().isBefore(startedAt.plus(SWEEP_GRACE))) {
+            // after a restart the gateway's outbox relay first delivers the usage of calls that
+            // finished before the crash; their holds must be settled, not expired
+            return;
+        }
         List<Transfer> expired = journal.openHolds(clock.instant().minus(parameters.settings().holdTimeout()), SWEEP_LIMIT);
         for (Transfer hold : expired) {
             if (hold.code() != ai.perspective.rewards.Ledger.Code.CHARGE) {

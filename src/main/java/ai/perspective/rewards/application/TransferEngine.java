@@ -40,14 +40,25 @@ public class TransferEngine {
     public static final class Overdraft extends RuntimeException {
 
         private final String account;
+        private final BigInteger available;
 
         Overdraft(String account) {
+            this(account, null);
+        }
+
+        Overdraft(String account, BigInteger available) {
             super("account " + account + " would go below zero", null, false, false);
             this.account = account;
+            this.available = available;
         }
 
         public String account() {
             return account;
+        }
+
+        /** What the account had available when it was refused, if known. */
+        public BigInteger available() {
+            return available;
         }
     }
 

@@ -86,6 +86,17 @@ public final class LedgerJson {
             String memo) {
     }
 
+    /** One result of a batch: status 201 and the transfer, or the problem's status, type and detail. */
+    public record TransferResultJson(int status, TransferJson transfer, String type, String detail) {
+
+        static TransferResultJson of(ai.perspective.rewards.Ledger.TransferResult r) {
+            if (r.error() == null) {
+                return new TransferResultJson(201, TransferJson.of(r.transfer()), null, null);
+            }
+            return new TransferResultJson(r.error().kind().status(), null, "/problems/" + r.error().type(), r.error().getMessage());
+        }
+    }
+
     public record ReversalRequest(String id, String memo) {
     }
 

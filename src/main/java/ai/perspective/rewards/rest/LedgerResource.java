@@ -19,6 +19,7 @@ import ai.perspective.rewards.rest.LedgerJson.ReversalRequest;
 import ai.perspective.rewards.rest.LedgerJson.SettleRequest;
 import ai.perspective.rewards.rest.LedgerJson.TransferJson;
 import ai.perspective.rewards.rest.LedgerJson.TransferRequestJson;
+import ai.perspective.rewards.rest.LedgerJson.TransferResultJson;
 import ai.perspective.rewards.rest.LedgerJson.VerificationJson;
 import ai.perspective.rewards.rest.LedgerJson.WalletJson;
 import ai.perspective.shared.HubException;
@@ -135,6 +136,40 @@ public class LedgerResource {
                 LedgerAccount.parse(request.debit()), LedgerAccount.parse(request.credit()), amount(request.amount(), "amount"),
                 code(request.code()), request.model(), request.memo()));
         return Response.status(201).entity(TransferJson.of(t)).build();
+    }
+
+    /**
+     * Many transfers in one request, each made or refused on its own, all in one commit: per
+     * request, in order, {@code status} 201 with the transfer, or the problem's status, type and detail.
+     */
+    @POST
+    @Path("/transfers/batch")
+    @RolesAllowed("ADMIN")
+    public List<TransferResultJson> makeTransfers(List<TransferRequestJson> requests) {
+        if (requests == null) {
+            throw HubException.invalid(null, "missing-body", "Send a JSON array of transfers (id, debit, credit, amount, code).");
+        }
+        List<Ledger.TransferRequest> parsed = new java.util.ArrayList<>(requests.size());
+        List<HubException> invalid = new java.util.ArrayList<>(requests.size());
+        for (TransferRequestJson r : requests) {
+            try {
+                if (r == null) {
+                    throw HubException.invalid(null, "missing-body", "Each transfer is an object.");
+                }
+                parsed.add(new Ledger.TransferRequest(uuid(r.id(), "id"), LedgerAccount.parse(r.debit()), LedgerAccount.parse(r.credit()),
+                        amount(r.amount(), "amount"), code(r.code()), r.model(), r.memo()));
+                invalid.add(null);
+            } catch (HubException e) {
+                invalid.add(e);
+            }
+        }
+        List<Ledger.TransferResult> made = parsed.isEmpty() ? List.of() : ledger.transferAll(parsed);
+        List<TransferResultJson> results = new java.util.ArrayList<>(requests.size());
+        java.util.Iterator<Ledger.TransferResult> next = made.iterator();
+        for (HubException e : invalid) {
+            results.add(TransferResultJson.of(e != null ? new Ledger.TransferResult(null, e) : next.next()));
+        }
+        return results;
     }
 
     @POST
