@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Ledger benchmark: postings per second committed to PostgreSQL through the hub's ledger API
-# (admin grants: one posted transfer each, balances updated, all in one transaction), with one
-# client and with 16 concurrent clients, then the cost of serving a Merkle proof. Prints figures;
-# asserts nothing timed. Target in the issue: >= 20,000 postings/s on 2 cores.
+# Ledger benchmark: postings per second committed to PostgreSQL through the hub's ledger API over
+# HTTP, side by side: one client (admin grants, one posted transfer per request), 16 concurrent
+# clients (the ledger's single writer commits what they queued together), and bulk requests
+# (POST /api/ledger/transfers/batch, BENCH_BATCH transfers each, 4 clients); then the cost of
+# serving a Merkle proof. Every figure counts rows committed in the database, not requests.
+# Prints figures; asserts nothing timed. Target in the issue: >= 20,000 postings/s on 2 cores.
 #
 # Needs: JDK 25, Maven, PostgreSQL on 127.0.0.1:5432, wrk and hey (apt). Run from anywhere:
-#   bench/ledger/run.sh [seconds-per-run]
+#   bench/ledger/run.sh [seconds-per-run]      (BENCH_BATCH=500, HUB_PORT_OFFSET=300 by default)
 set -euo pipefail
 cd "$(dirname "$0")"
 BENCH=$(pwd)
 SECONDS_PER_RUN=${1:-10}
+BATCH=${BENCH_BATCH:-500}
 DB=perspective_bench_ledger
 . "$BENCH/../lib/hub.sh"
 command -v wrk >/dev/null && command -v hey >/dev/null || { echo "install wrk and hey: apt-get install -y wrk hey" >&2; exit 1; }
@@ -23,11 +26,11 @@ for _ in $(seq 1 200); do
     -d "{\"account\":\"$ADMIN_ID\",\"amount\":\"1\",\"memo\":\"bench\"}"
 done
 
-run() { # name connections threads
-  local before after
+run() { # name connections threads [script path]
+  local before after script=${4:-grant.lua} path=${5:-api/ledger/grants}
   before=$(posted)
-  BENCH_COOKIE="$COOKIE" BENCH_ACCOUNT="$ADMIN_ID" \
-    wrk -t"$3" -c"$2" -d"${SECONDS_PER_RUN}s" --latency -s "$BENCH/grant.lua" "$HUB/api/ledger/grants" > "$BASE/wrk-$1.txt"
+  BENCH_COOKIE="$COOKIE" BENCH_ACCOUNT="$ADMIN_ID" BENCH_BATCH="$BATCH" \
+    wrk -t"$3" -c"$2" -d"${SECONDS_PER_RUN}s" --latency -s "$BENCH/$script" "$HUB/$path" > "$BASE/wrk-$1.txt"
   after=$(posted)
   printf '%-11s %8s postings/s committed (wrk: %s req/s, p50 %s, p99 %s, non-2xx %s)\n' "$1" \
     "$(( (after - before) / SECONDS_PER_RUN ))" "$(awk '/Requests\/sec/ {print $2}' "$BASE/wrk-$1.txt")" \
@@ -36,9 +39,10 @@ run() { # name connections threads
 }
 
 echo
-echo "== postings: admin grants over HTTP, ${SECONDS_PER_RUN}s each"
+echo "== postings over HTTP, ${SECONDS_PER_RUN}s each (single/concurrent: one grant per request; batch: $BATCH transfers per request)"
 run single 1 1
 run concurrent 16 2
+run batch 4 2 batch.lua api/ledger/transfers/batch
 
 echo
 echo "== proofs: seal a batch, then GET /api/ledger/transfers/{id}/proof, 4 clients, ${SECONDS_PER_RUN}s"
