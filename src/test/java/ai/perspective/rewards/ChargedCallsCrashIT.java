@@ -52,6 +52,8 @@ class ChargedCallsCrashIT {
 
     static final int CLIENTS = 8;
     static final int USERS = 4;
+    /** Clients calling a model that never answers. */
+    static final int HANGING = 2;
 
     static Path serverHome;
     static Path base;
@@ -133,6 +135,17 @@ class ChargedCallsCrashIT {
         check(model, 201);
         String modelId = model.json().getString("id");
         check(admin.post("api/models/" + modelId + "/publish", "application/json", "", null), 200);
+        // a model that never answers (the gateway gives up after 3 s): its calls hold money when the kill comes
+        HubClient.Reply hanging = admin.postJson("api/models", Json.createObjectBuilder()
+                .add("name", "crash-hang").add("title", "Crash hang").add("description", "Never answers, for the crash test.")
+                .add("tasks", Json.createArrayBuilder().add("CHAT")).add("licence", "MIT").add("contextLength", 8192)
+                .add("inputPricePerMillion", 1_000_000).add("outputPricePerMillion", 2_000_000)
+                .add("serving", Json.createObjectBuilder().add("kind", "EXTERNAL").add("baseUrl", upstream.baseUrl().toString())
+                        .add("upstreamModel", "hang"))
+                .add("upstreamSecret", FakeUpstream.SECRET).build().toString(), null);
+        check(hanging, 201);
+        String hangId = hanging.json().getString("id");
+        check(admin.post("api/models/" + hangId + "/publish", "application/json", "", null), 200);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             HubClient user = new HubClient(hub);
@@ -148,15 +161,16 @@ class ChargedCallsCrashIT {
         AtomicInteger sent = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + HANGING);
         try {
-            for (int c = 0; c < CLIENTS; c++) {
+            for (int c = 0; c < CLIENTS + HANGING; c++) {
                 String key = keys.get(c % USERS);
+                String called = c < CLIENTS ? modelId : hangId;
                 clients.execute(() -> {
                     // bounded: stops at the kill, or after 5,000 calls per client at most
                     for (int n = 0; n < 5_000 && !stop.get(); n++) {
                         sent.incrementAndGet();
-                        String body = "{\"model\":\"" + modelId + "\",\"max_tokens\":20,\"messages\":[{\"role\":\"user\",\"content\":\"call "
+                        String body = "{\"model\":\"" + called + "\",\"max_tokens\":20,\"messages\":[{\"role\":\"user\",\"content\":\"call "
                                 + n + "\"}]}";
                         try {
                             HttpResponse<String> reply = http.send(HttpRequest.newBuilder(hub.resolve("v1/chat/completions"))
@@ -175,7 +189,11 @@ class ChargedCallsCrashIT {
                     }
                 });
             }
+            // kill while calls are in flight: enough succeeded, and a hanging call's hold is open and fresh
             await().atMost(Duration.ofSeconds(60)).until(() -> succeeded.size() >= 150);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> count(
+                    "select count(*) from rewards_transfer t where t.kind = 'PENDING' and t.created_at > now() - interval '1 second'"
+                            + " and not exists (select 1 from rewards_transfer r where r.pending_id = t.id)") > 0);
             ProcessHandle java = launcher.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
                     .findFirst().orElseThrow();
             assertThat(java.destroyForcibly()).isTrue(); // SIGKILL, mid-load
@@ -187,6 +205,8 @@ class ChargedCallsCrashIT {
         }
         launcher.waitFor(30, TimeUnit.SECONDS);
         long holdsAtKill = count("select count(*) from rewards_transfer where kind = 'PENDING'");
+        long openAtKill = count("select count(*) from rewards_transfer t where t.kind = 'PENDING' and not exists"
+                + " (select 1 from rewards_transfer r where r.pending_id = t.id)");
 
         launcher = launch(); // same base dir: the WAR deploys again from its content repository
         awaitHubUp();
@@ -215,7 +235,8 @@ class ChargedCallsCrashIT {
         check(verification, 200);
         assertThat(verification.json().getBoolean("sound")).as(verification.body()).isTrue();
         assertThat(verification.json().getJsonNumber("openHolds").longValue()).isZero();
-        System.out.printf("crash IT: %d calls sent, %d seen succeeded, %d holds at the kill%n", sent.get(), succeeded.size(), holdsAtKill);
+        System.out.printf("crash IT: %d calls sent, %d seen succeeded, %d holds at the kill of which %d open%n", sent.get(),
+                succeeded.size(), holdsAtKill, openAtKill);
     }
 
     private static Process launch() throws IOException {

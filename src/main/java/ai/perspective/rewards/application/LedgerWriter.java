@@ -242,17 +242,17 @@ public class LedgerWriter {
                     }
                 }
             }
-            ids.addAll(pendingIds);
-            stored = ids.isEmpty() ? new HashMap<>() : new HashMap<>(session.byIds(ids));
-            resolutions = pendingIds.isEmpty() ? new HashMap<>() : new HashMap<>(session.resolutions(pendingIds));
-            reversals = reversed.isEmpty() ? new HashMap<>() : new HashMap<>(session.reversals(reversed));
             Set<String> owned = new HashSet<>();
             for (Command c : commands) {
                 for (LedgerAccount a : accountsOf(c)) {
                     owned.add(a.key());
                 }
             }
-            balances = owned.isEmpty() ? new HashMap<>() : new HashMap<>(session.lockAccounts(owned));
+            TransferStore.Snapshot snapshot = session.read(ids, pendingIds, reversed, owned);
+            stored = new HashMap<>(snapshot.byId());
+            resolutions = new HashMap<>(snapshot.resolutions());
+            reversals = new HashMap<>(snapshot.reversals());
+            balances = new HashMap<>(snapshot.accounts());
         }
 
         /** The owned accounts a command touches, including those of the holds it resolves. */
@@ -410,16 +410,15 @@ public class LedgerWriter {
                     results.put(c, refused);
                 }
             }
-            session.createAccounts(batch.created, clock.instant());
-            if (!batch.inserts.isEmpty()) {
-                long[] assigned = session.insert(batch.inserts);
-                for (int i = 0; i < assigned.length; i++) {
-                    seqs.put(batch.inserts.get(i).id(), assigned[i]);
-                }
+            Map<LedgerAccount, Totals> created = new LinkedHashMap<>();
+            batch.created.forEach(account -> created.put(account, batch.balances.get(account.key())));
+            Map<String, Totals> totals = new java.util.TreeMap<>();
+            batch.changed.forEach(key -> totals.put(key, batch.balances.get(key)));
+            batch.created.forEach(account -> totals.remove(account.key()));
+            long[] assigned = session.write(created, clock.instant(), batch.inserts, totals);
+            for (int i = 0; i < assigned.length; i++) {
+                seqs.put(batch.inserts.get(i).id(), assigned[i]);
             }
-            Map<String, Totals> totals = new LinkedHashMap<>();
-            batch.changed.stream().sorted().forEach(key -> totals.put(key, batch.balances.get(key)));
-            session.setTotals(totals);
             session.commit();
         }
         for (Map.Entry<Command, Object> result : results.entrySet()) {
