@@ -3,7 +3,9 @@
 # HTTP, side by side: one client (admin grants, one posted transfer per request), 16 concurrent
 # clients (the ledger's single writer commits what they queued together), and bulk requests
 # (POST /api/ledger/transfers/batch, BENCH_BATCH transfers each, 4 clients); then the cost of
-# serving a Merkle proof. Every figure counts rows committed in the database, not requests.
+# serving a Merkle proof. First the writer alone, in process (LedgerWriterBench: one client, 16,
+# bulk, and charges = hold + settlement with three shares), with its CPU cost per posting. Every
+# figure counts transfers committed in the database, not requests.
 # Prints figures; asserts nothing timed. Target in the issue: >= 20,000 postings/s on 2 cores.
 #
 # Needs: JDK 25, Maven, PostgreSQL on 127.0.0.1:5432, wrk and hey (apt). Run from anywhere:
@@ -17,6 +19,14 @@ DB=perspective_bench_ledger
 . "$BENCH/../lib/hub.sh"
 command -v wrk >/dev/null && command -v hey >/dev/null || { echo "install wrk and hey: apt-get install -y wrk hey" >&2; exit 1; }
 
+echo "== the ledger's writer alone: in process on PostgreSQL (database perspective_bench_writer), no server or HTTP, ${SECONDS_PER_RUN}s each"
+(cd "$ROOT" && mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null)
+psql -h 127.0.0.1 -U postgres -q -c "drop database if exists perspective_bench_writer with (force)" \
+  -c "create database perspective_bench_writer" postgres >/dev/null
+(cd "$ROOT" && "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat target/bench-cp.txt)" \
+  ai.perspective.rewards.application.LedgerWriterBench jdbc:postgresql://127.0.0.1:5432/perspective_bench_writer "$SECONDS_PER_RUN" 2>/dev/null)
+
+echo
 echo "== preparing: PostgreSQL database $DB and the hub"
 start_hub $DB
 COOKIE=$(awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$JAR")
