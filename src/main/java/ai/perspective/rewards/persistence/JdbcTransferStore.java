@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -241,14 +242,19 @@ public class JdbcTransferStore implements TransferStore {
      */
     private static final class PostgresSession extends JdbcSession {
 
+        /** One simple condition per branch (not ORed), so each is an index scan. */
+        private static final String TRANSFERS_WHERE = " union all select 'T', null, null, null, null, null, t.id, t.seq,"
+                + " t.debit_account, t.credit_account, t.amount, t.kind, t.code, t.pending_id, t.reversal_of, t.model, t.memo,"
+                + " t.created_at from rewards_transfer t where ";
+
         private static final String READ = "with locked as (select id, posted_debits, posted_credits, pending_debits,"
                 + " pending_credits from rewards_account where id = any(cast(? as varchar[])) order by id for update)"
                 + " select 'A' r, id account_id, posted_debits, posted_credits, pending_debits, pending_credits,"
                 + " null id, null seq, null debit_account, null credit_account, null amount, null kind, null code,"
                 + " null pending_id, null reversal_of, null model, null memo, null created_at from locked"
-                + " union all select 'T', null, null, null, null, null, t.id, t.seq, t.debit_account, t.credit_account, t.amount,"
-                + " t.kind, t.code, t.pending_id, t.reversal_of, t.model, t.memo, t.created_at from rewards_transfer t"
-                + " where t.id = any(cast(? as uuid[])) or t.pending_id = any(cast(? as uuid[])) or t.reversal_of = any(cast(? as uuid[]))";
+                + TRANSFERS_WHERE + "t.id = any(cast(? as uuid[]))"
+                + TRANSFERS_WHERE + "t.pending_id = any(cast(? as uuid[]))"
+                + TRANSFERS_WHERE + "t.reversal_of = any(cast(? as uuid[]))";
 
         private static final String WRITE = "with new_accounts as (insert into rewards_account (id, kind, owner_id, posted_debits,"
                 + " posted_credits, pending_debits, pending_credits, created_at) select a.id, a.kind, a.owner_id, a.pd, a.pc, a.pnd,"
@@ -267,6 +273,13 @@ public class JdbcTransferStore implements TransferStore {
 
         PostgresSession(Connection connection) {
             super(connection);
+            // the driver prepares these statements on the server, and PostgreSQL would then reuse a
+            // generic plan made while the table was small (a sequential scan) long after it has grown
+            try (Statement set = connection.createStatement()) {
+                set.execute("set local plan_cache_mode = force_custom_plan");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
