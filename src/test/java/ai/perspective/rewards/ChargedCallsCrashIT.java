@@ -102,8 +102,9 @@ class ChargedCallsCrashIT {
     @AfterAll
     static void stopHub() throws Exception {
         if (launcher != null) {
+            List<ProcessHandle> started = launcher.descendants().toList();
             cli(":shutdown");
-            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
             launcher.waitFor(30, TimeUnit.SECONDS);
         }
@@ -196,8 +197,11 @@ class ChargedCallsCrashIT {
                             + " and not exists (select 1 from rewards_transfer r where r.pending_id = t.id)") > 0);
             ProcessHandle java = launcher.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
                     .findFirst().orElseThrow();
+            List<ProcessHandle> children = java.descendants().toList(); // e.g. the dev chain the hub started
             assertThat(java.destroyForcibly()).isTrue(); // SIGKILL, mid-load
             await().atMost(Duration.ofSeconds(30)).until(() -> !java.isAlive());
+            // a machine that dies takes the server's children with it; here they would outlive it
+            children.forEach(ProcessHandle::destroyForcibly);
             stop.set(true);
         } finally {
             clients.shutdown();
