@@ -12,11 +12,16 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -74,18 +79,44 @@ public class CallSettlement {
         flushCalls();
     }
 
-    void settle(@Observes ModelUsed used) {
-        charges.find(used.requestId().toString()).ifPresent(hold -> {
-            if (used.cost().signum() > 0) {
-                BigInteger cost = used.cost().min(hold.amount());
-                if (cost.compareTo(used.cost()) < 0) {
-                    LOG.warning("Call " + used.requestId() + " cost " + used.cost() + " but only " + hold.amount()
+    /**
+     * Settles the holds of finished calls in one ledger commit: a call with a cost is charged (at
+     * most its hold) and split; a failed or free one has its hold released; a call without a hold
+     * (free model) is left alone. Idempotent, so a redelivered event charges nothing twice.
+     *
+     * @return the request ids that could not be settled now (to be delivered again)
+     */
+    Set<UUID> settleAll(List<ModelUsed> used) {
+        if (used.isEmpty()) {
+            return Set.of();
+        }
+        List<Charges.Settlement> settlements = new ArrayList<>(used.size());
+        for (ModelUsed u : used) {
+            settlements.add(new Charges.Settlement(u.requestId().toString(), u.cost(),
+                    Charges.Beneficiaries.creatorOnly(u.creator(), u.model())));
+        }
+        Set<UUID> unsettled = new HashSet<>();
+        for (Charges.Settled settled : charges.settleAll(settlements).values()) {
+            if (!settled.succeeded()) {
+                LOG.log(Level.WARNING, "Call " + settled.requestKey() + " not settled; will retry", settled.failure());
+                unsettled.add(UUID.fromString(settled.requestKey()));
+            } else if (settled.hold() != null && settled.charged().signum() > 0) {
+                BigInteger cost = costOf(used, settled.requestKey());
+                if (cost != null && settled.charged().compareTo(cost) < 0) {
+                    LOG.warning("Call " + settled.requestKey() + " cost " + cost + " but only " + settled.charged()
                             + " was held; the caller is charged the hold");
                 }
-                charges.settle(hold, cost, used.creator(), used.model());
-            } else {
-                charges.release(hold);
             }
-        });
+        }
+        return unsettled;
+    }
+
+    private static BigInteger costOf(List<ModelUsed> used, String requestKey) {
+        for (ModelUsed u : used) {
+            if (u.requestId().toString().equals(requestKey)) {
+                return u.cost();
+            }
+        }
+        return null;
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +24,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers {@link ModelUsed} events from the outbox to the other modules' observers, at least
- * once: right after each journal commit, and every few seconds for whatever an earlier run (or a
- * crash) left behind. An event whose observer fails stays in the outbox and is tried again on the
- * next pass; the events after it are delivered meanwhile.
+ * Delivers {@link ModelUsed} events from the outbox, at least once: right after each journal
+ * commit, and every few seconds for whatever an earlier run (or a crash) left behind. Each batch is
+ * first settled with the ledger as a whole ({@link CallSettlement#settleAll}, one commit), then
+ * fired to the observers. An event that could not be settled, or whose observer fails, stays in
+ * the outbox and is tried again on the next pass; the events after it are delivered meanwhile.
  */
 @ApplicationScoped
 public class ModelUsedRelay {
@@ -36,6 +38,8 @@ public class ModelUsedRelay {
 
     @Inject
     JdbcOutbox outbox;
+    @Inject
+    CallSettlement settlement;
     @Inject
     Event<ModelUsed> modelUsed;
     @Resource
@@ -63,8 +67,13 @@ public class ModelUsedRelay {
             List<PendingEvent> events;
             do {
                 events = outbox.pending(BATCH);
+                // the money first, for the whole batch in one ledger commit; a call it could not settle stays for the next pass
+                Set<UUID> unsettled = settlement.settleAll(events.stream().map(PendingEvent::event).toList());
                 List<UUID> delivered = new ArrayList<>(events.size());
                 for (PendingEvent pending : events) {
+                    if (unsettled.contains(pending.event().requestId())) {
+                        continue;
+                    }
                     try {
                         modelUsed.fire(pending.event());
                         delivered.add(pending.id());
