@@ -1,5 +1,6 @@
 # Shared by the benchmark scripts: the provisioned hub on PostgreSQL in a base dir of its own
-# (port offset $HUB_PORT_OFFSET, default 300), and an administrator logged in with a cookie jar. Source it; it defines:
+# (port offset $HUB_PORT_OFFSET, default 300; heap $JBOSS_JAVA_SIZING, default 1 GB as a production hub would have),
+# rebuilt first when any source is newer than the WAR, and an administrator logged in with a cookie jar. Source it; it defines:
 #   start_hub DB        fresh database DB, hub started and the WAR deployed; sets HUB, JAR, ADMIN_ID
 #   stop_hub            shuts the hub down and ends what the script put in PIDS (run on EXIT)
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -18,13 +19,18 @@ trap stop_hub EXIT
 
 start_hub() { # database-name
   local db=$1 base=$ROOT/target/bench-$1
-  [ -f "$ROOT/target/ROOT.war" ] && [ -d "$ROOT/target/server" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
+  # a WAR older than any source or the pom would measure old code
+  if [ ! -f "$ROOT/target/ROOT.war" ] || [ ! -d "$ROOT/target/server" ] \
+      || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$ROOT/target/ROOT.war" -print -quit)" ]; then
+    (cd "$ROOT" && mvn -B -q -DskipTests package)
+  fi
   psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $db with (force)" -c "create database $db" postgres >/dev/null
   rm -rf "$base" && mkdir -p "$base"
   cp -r "$ROOT/target/server/standalone/configuration" "$base/configuration"
   sed -i 's#<deployments>.*</deployments>##' "$base/configuration/standalone.xml"
   PERSPECTIVE_DB_KIND=postgresql PERSPECTIVE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db \
   PERSPECTIVE_DB_USER=postgres PERSPECTIVE_DB_PASSWORD=postgres \
+  JBOSS_JAVA_SIZING="${JBOSS_JAVA_SIZING:--Xms1g -Xmx1g}" \
     "$ROOT/target/server/bin/standalone.sh" -Djboss.server.base.dir="$base" \
     -Djboss.socket.binding.port-offset=$OFFSET >"$base/console.log" 2>&1 & PIDS+=($!)
   for _ in $(seq 1 120); do
