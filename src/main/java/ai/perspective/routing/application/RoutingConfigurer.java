@@ -108,8 +108,10 @@ public class RoutingConfigurer {
         ModelId general = generalModel(chat);
         long started = System.nanoTime();
         RoutingCalibration calibration = router.configure(new RoutingSetup(profiles, general));
-        state = "ready: %d chat models, general model %s, configured in %d ms (threshold %.3f)".formatted(profiles.size(),
-                general, (System.nanoTime() - started) / 1_000_000, calibration.threshold());
+        state = "ready: %d chat model%s, general model %s, configured in %d ms (%s)".formatted(profiles.size(),
+                profiles.size() == 1 ? "" : "s", general, (System.nanoTime() - started) / 1_000_000,
+                Double.isFinite(calibration.threshold()) ? "threshold %.3f".formatted(calibration.threshold())
+                        : "no threshold yet: too few example prompts to calibrate");
         LOG.info("Router configured: " + state);
         if (!replayed) {
             replayed = true;
