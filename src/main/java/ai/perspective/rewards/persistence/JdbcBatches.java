@@ -1,5 +1,6 @@
 package ai.perspective.rewards.persistence;
 
+import ai.perspective.shared.persistence.Sql;
 import static ai.perspective.rewards.persistence.Jdbc.TRANSFER_COLUMNS;
 
 import ai.perspective.rewards.Ledger;
@@ -27,39 +28,39 @@ public class JdbcBatches implements Batches {
 
     @Override
     public void lockSealer() {
-        Jdbc.query(dataSource, "select id from rewards_sealer where id = 1 for update", rows -> rows.getInt(1));
+        Sql.query(dataSource, "select id from rewards_sealer where id = 1 for update", rows -> rows.getInt(1));
     }
 
     @Override
     public long sealedFloor(Instant settledBefore) {
-        return Jdbc.count(dataSource, "select coalesce(max(max_seq), 0) from rewards_batch where sealed_at < ?", settledBefore);
+        return Sql.count(dataSource, "select coalesce(max(max_seq), 0) from rewards_batch where sealed_at < ?", settledBefore);
     }
 
     @Override
     public List<Transfer> unsealed(long floor, int limit) {
-        return Jdbc.query(dataSource, "select " + TRANSFER_COLUMNS + UNSEALED + " order by t.seq limit ?",
+        return Sql.query(dataSource, "select " + TRANSFER_COLUMNS + UNSEALED + " order by t.seq limit ?",
                 Jdbc::transfer, floor, limit);
     }
 
     @Override
     public Optional<Instant> oldestUnsealed(long floor) {
-        return Jdbc.query(dataSource, "select min(t.created_at) created_at" + UNSEALED, rows -> Jdbc.instant(rows, "created_at"), floor)
+        return Sql.query(dataSource, "select min(t.created_at) created_at" + UNSEALED, rows -> Jdbc.instant(rows, "created_at"), floor)
                 .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     @Override
     public long nextId() {
-        return Jdbc.count(dataSource, "select coalesce(max(id), 0) + 1 from rewards_batch");
+        return Sql.count(dataSource, "select coalesce(max(id), 0) + 1 from rewards_batch");
     }
 
     @Override
     public void add(Ledger.Batch batch, List<Transfer> transfers, long maxSeq) {
-        Jdbc.update(dataSource, "insert into rewards_batch (id, merkle_root, transfer_count, max_seq, sealed_at) values (?, ?, ?, ?, ?)",
+        Sql.update(dataSource, "insert into rewards_batch (id, merkle_root, transfer_count, max_seq, sealed_at) values (?, ?, ?, ?, ?)",
                 batch.id(), batch.merkleRoot(), batch.transferCount(), maxSeq, batch.sealedAt());
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
                 "insert into rewards_batch_entry (transfer_id, batch_id, position) values (?, ?, ?)")) {
             for (int i = 0; i < transfers.size(); i++) {
-                Jdbc.bind(insert, transfers.get(i).id(), batch.id(), i);
+                Sql.bind(insert, transfers.get(i).id(), batch.id(), i);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -70,20 +71,20 @@ public class JdbcBatches implements Batches {
 
     @Override
     public List<Ledger.Batch> page(int offset, int limit) {
-        return Jdbc.query(dataSource, "select id, merkle_root, transfer_count, sealed_at from rewards_batch order by id desc limit ? offset ?",
+        return Sql.query(dataSource, "select id, merkle_root, transfer_count, sealed_at from rewards_batch order by id desc limit ? offset ?",
                 JdbcBatches::batch, limit, offset);
     }
 
     @Override
     public Optional<Ledger.Batch> batchOf(UUID transferId) {
-        return Jdbc.query(dataSource, "select b.id, b.merkle_root, b.transfer_count, b.sealed_at from rewards_batch b"
+        return Sql.query(dataSource, "select b.id, b.merkle_root, b.transfer_count, b.sealed_at from rewards_batch b"
                 + " join rewards_batch_entry e on e.batch_id = b.id where e.transfer_id = ?", JdbcBatches::batch, transferId)
                 .stream().findFirst();
     }
 
     @Override
     public List<Transfer> transfers(long batchId) {
-        return Jdbc.query(dataSource, "select " + TRANSFER_COLUMNS + " from rewards_transfer t join rewards_batch_entry e"
+        return Sql.query(dataSource, "select " + TRANSFER_COLUMNS + " from rewards_transfer t join rewards_batch_entry e"
                 + " on e.transfer_id = t.id where e.batch_id = ? order by e.position", Jdbc::transfer, batchId);
     }
 

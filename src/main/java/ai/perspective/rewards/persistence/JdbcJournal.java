@@ -1,5 +1,6 @@
 package ai.perspective.rewards.persistence;
 
+import ai.perspective.shared.persistence.Sql;
 import static ai.perspective.rewards.persistence.Jdbc.TRANSFER_COLUMNS;
 
 import ai.perspective.identity.AccountId;
@@ -34,7 +35,7 @@ public class JdbcJournal implements Journal {
 
     @Override
     public boolean ensureAccount(LedgerAccount account, Instant now) {
-        return Jdbc.update(dataSource, "insert into rewards_account (id, kind, owner_id, created_at) values (?, ?, ?, ?)"
+        return Sql.update(dataSource, "insert into rewards_account (id, kind, owner_id, created_at) values (?, ?, ?, ?)"
                         + " on conflict do nothing",
                 account.key(), account.kind(), account.owner() == null ? null : account.owner().value(), now) == 1;
     }
@@ -43,7 +44,7 @@ public class JdbcJournal implements Journal {
     public boolean append(Transfer t) {
         // no conflict target: a duplicate id, a second resolution of one hold, or a second reversal
         // of one transfer all insert nothing, and the caller finds out which by reading
-        return Jdbc.update(dataSource, "insert into rewards_transfer (id, debit_account, credit_account, amount, kind, code,"
+        return Sql.update(dataSource, "insert into rewards_transfer (id, debit_account, credit_account, amount, kind, code,"
                         + " pending_id, reversal_of, model, memo, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict do nothing",
                 t.id(), t.debit().key(), t.credit().key(), t.amount(), t.kind(), t.code(), t.pendingId(), t.reversalOf(),
@@ -66,14 +67,14 @@ public class JdbcJournal implements Journal {
     }
 
     private Optional<Transfer> one(String sql, Object... parameters) {
-        return Jdbc.query(dataSource, sql, Jdbc::transfer, parameters).stream().findFirst();
+        return Sql.query(dataSource, sql, Jdbc::transfer, parameters).stream().findFirst();
     }
 
     @Override
     public boolean adjust(String accountKey, Totals d) {
         // the condition is on the row after the change: available (posted credits - posted debits
         // - pending debits) never below zero
-        return Jdbc.update(dataSource, "update rewards_account set posted_debits = posted_debits + ?,"
+        return Sql.update(dataSource, "update rewards_account set posted_debits = posted_debits + ?,"
                         + " posted_credits = posted_credits + ?, pending_debits = pending_debits + ?,"
                         + " pending_credits = pending_credits + ?"
                         + " where id = ? and (posted_credits + ?) - (posted_debits + ?) - (pending_debits + ?) >= 0",
@@ -84,12 +85,12 @@ public class JdbcJournal implements Journal {
     @Override
     public Totals totals(LedgerAccount account) {
         if (account.kind().owned()) {
-            return Jdbc.query(dataSource, "select posted_debits, posted_credits, pending_debits, pending_credits"
+            return Sql.query(dataSource, "select posted_debits, posted_credits, pending_debits, pending_credits"
                     + " from rewards_account where id = ?", JdbcJournal::totals, account.key()).stream().findFirst()
                     .orElse(Totals.ZERO);
         }
         String key = account.key();
-        return Jdbc.query(dataSource, "select"
+        return Sql.query(dataSource, "select"
                 + " coalesce(sum(case when t.debit_account = ? and " + POSTED + " then t.amount end), 0) posted_debits,"
                 + " coalesce(sum(case when t.credit_account = ? and " + POSTED + " then t.amount end), 0) posted_credits,"
                 + " coalesce(sum(case when t.debit_account = ? and " + OPEN + " then t.amount end), 0) pending_debits,"
@@ -121,10 +122,10 @@ public class JdbcJournal implements Journal {
             where.append(" and t.created_at < ?");
             parameters.add(to);
         }
-        long total = Jdbc.count(dataSource, "select count(*)" + where, parameters.toArray());
+        long total = Sql.count(dataSource, "select count(*)" + where, parameters.toArray());
         parameters.add(limit);
         parameters.add(offset);
-        List<Transfer> items = Jdbc.query(dataSource, "select " + TRANSFER_COLUMNS + where + " order by t.seq desc limit ? offset ?",
+        List<Transfer> items = Sql.query(dataSource, "select " + TRANSFER_COLUMNS + where + " order by t.seq desc limit ? offset ?",
                 Jdbc::transfer, parameters.toArray());
         return new Ledger.Page<>(items, total);
     }
@@ -132,8 +133,8 @@ public class JdbcJournal implements Journal {
     @Override
     public Ledger.Page<Transfer> transfersOf(String accountKey, int offset, int limit) {
         String where = " from rewards_transfer t where t.debit_account = ? or t.credit_account = ?";
-        long total = Jdbc.count(dataSource, "select count(*)" + where, accountKey, accountKey);
-        return new Ledger.Page<>(Jdbc.query(dataSource, "select " + TRANSFER_COLUMNS + where + " order by t.seq desc limit ? offset ?",
+        long total = Sql.count(dataSource, "select count(*)" + where, accountKey, accountKey);
+        return new Ledger.Page<>(Sql.query(dataSource, "select " + TRANSFER_COLUMNS + where + " order by t.seq desc limit ? offset ?",
                 Jdbc::transfer, accountKey, accountKey, limit, offset), total);
     }
 
@@ -141,7 +142,7 @@ public class JdbcJournal implements Journal {
     public List<Ledger.DailyEarnings> earningsByModel(String accountKey, Instant from, Instant to) {
         // grouped by UTC day here rather than in SQL: date arithmetic on time zones differs between H2 and PostgreSQL
         Map<String, BigInteger> sums = new TreeMap<>();
-        Jdbc.query(dataSource, "select t.created_at, t.model, t.amount from rewards_transfer t where t.credit_account = ?"
+        Sql.query(dataSource, "select t.created_at, t.model, t.amount from rewards_transfer t where t.credit_account = ?"
                         + " and t.kind = 'SINGLE' and t.code in ('CREATOR_SHARE', 'NODE_SHARE', 'DATA_SHARE')"
                         + " and t.created_at >= ? and t.created_at < ?",
                 rows -> {
@@ -158,7 +159,7 @@ public class JdbcJournal implements Journal {
 
     @Override
     public List<Transfer> openHolds(Instant before, int limit) {
-        return Jdbc.query(dataSource, "select " + TRANSFER_COLUMNS + " from rewards_transfer t where " + OPEN
+        return Sql.query(dataSource, "select " + TRANSFER_COLUMNS + " from rewards_transfer t where " + OPEN
                 + " and t.created_at < ? order by t.created_at limit ?", Jdbc::transfer, before, limit);
     }
 
@@ -173,7 +174,7 @@ public class JdbcJournal implements Journal {
                 + " select t.credit_account, " + zero + ", case when " + POSTED + " then t.amount else " + zero + " end, "
                 + zero + ", case when " + OPEN + " then t.amount else " + zero + " end"
                 + " from rewards_transfer t) x group by account";
-        return Jdbc.query(dataSource, "select a.id, a.kind, a.posted_debits, a.posted_credits, a.pending_debits,"
+        return Sql.query(dataSource, "select a.id, a.kind, a.posted_debits, a.posted_credits, a.pending_debits,"
                 + " a.pending_credits, f.pd, f.pc, f.pnd, f.pnc from rewards_account a left join (" + folded
                 + ") f on f.account = a.id order by a.id", rows -> {
                     boolean owned = LedgerAccount.Kind.valueOf(rows.getString("kind")).owned();
@@ -186,6 +187,6 @@ public class JdbcJournal implements Journal {
 
     @Override
     public long countTransfers() {
-        return Jdbc.count(dataSource, "select count(*) from rewards_transfer");
+        return Sql.count(dataSource, "select count(*) from rewards_transfer");
     }
 }

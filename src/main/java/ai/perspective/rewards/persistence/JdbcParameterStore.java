@@ -1,5 +1,6 @@
 package ai.perspective.rewards.persistence;
 
+import ai.perspective.shared.persistence.Sql;
 import ai.perspective.rewards.HubParameters.Change;
 import ai.perspective.rewards.HubParameters.Parameter;
 import ai.perspective.rewards.domain.ParameterStore;
@@ -18,12 +19,12 @@ public class JdbcParameterStore implements ParameterStore {
 
     @Override
     public List<Parameter> all() {
-        return Jdbc.query(dataSource, SELECT, JdbcParameterStore::parameter);
+        return Sql.query(dataSource, SELECT, JdbcParameterStore::parameter);
     }
 
     @Override
     public List<Parameter> allForUpdate() {
-        return Jdbc.query(dataSource, SELECT + " for update", JdbcParameterStore::parameter);
+        return Sql.query(dataSource, SELECT + " for update", JdbcParameterStore::parameter);
     }
 
     private static Parameter parameter(java.sql.ResultSet rows) throws java.sql.SQLException {
@@ -33,15 +34,15 @@ public class JdbcParameterStore implements ParameterStore {
 
     @Override
     public void change(Change c) {
-        Jdbc.update(dataSource, "update rewards_parameter set current_value = ?, changed_at = ?, changed_by = ?, reason = ? where name = ?",
+        Sql.update(dataSource, "update rewards_parameter set current_value = ?, changed_at = ?, changed_by = ?, reason = ? where name = ?",
                 c.newValue(), c.changedAt(), c.changedBy(), c.reason(), c.name());
-        Jdbc.update(dataSource, "insert into rewards_parameter_change (name, old_value, new_value, changed_at, changed_by, reason)"
+        Sql.update(dataSource, "insert into rewards_parameter_change (name, old_value, new_value, changed_at, changed_by, reason)"
                 + " values (?, ?, ?, ?, ?, ?)", c.name(), c.oldValue(), c.newValue(), c.changedAt(), c.changedBy(), c.reason());
     }
 
     @Override
     public List<Change> history(int offset, int limit) {
-        return Jdbc.query(dataSource, "select name, old_value, new_value, changed_at, changed_by, reason"
+        return Sql.query(dataSource, "select name, old_value, new_value, changed_at, changed_by, reason"
                 + " from rewards_parameter_change order by id desc limit ? offset ?",
                 rows -> new Change(rows.getString("name"), rows.getString("old_value"), rows.getString("new_value"),
                         Jdbc.instant(rows, "changed_at"), rows.getString("changed_by"), rows.getString("reason")),

@@ -1,5 +1,6 @@
 package ai.perspective.rewards.persistence;
 
+import ai.perspective.shared.persistence.Sql;
 import static ai.perspective.rewards.persistence.Jdbc.TRANSFER_COLUMNS;
 
 import ai.perspective.rewards.Ledger.Transfer;
@@ -125,7 +126,7 @@ public class JdbcTransferStore implements TransferStore {
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into rewards_account (id, kind, owner_id, created_at) values (?, ?, ?, ?)")) {
                 for (LedgerAccount account : accounts) {
-                    Jdbc.bind(insert, account.key(), account.kind(), account.owner() == null ? null : account.owner().value(), now);
+                    Sql.bind(insert, account.key(), account.kind(), account.owner() == null ? null : account.owner().value(), now);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -148,7 +149,7 @@ public class JdbcTransferStore implements TransferStore {
                             t.code(), t.pendingId(), t.reversalOf(), t.model(), t.memo(), t.createdAt()));
                 }
                 try (PreparedStatement insert = connection.prepareStatement(sql.toString(), new String[] {"id", "seq"})) {
-                    Jdbc.bind(insert, parameters.toArray());
+                    Sql.bind(insert, parameters.toArray());
                     insert.executeUpdate();
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         while (keys.next()) {
@@ -223,7 +224,7 @@ public class JdbcTransferStore implements TransferStore {
 
         void query(String sql, List<?> parameters, Row row) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                Jdbc.bind(statement, parameters.toArray());
+                Sql.bind(statement, parameters.toArray());
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         row.accept(rows);

@@ -3,18 +3,13 @@ package ai.perspective.routing.persistence;
 import ai.perspective.identity.AccountId;
 import ai.perspective.routing.RoutedCall;
 import ai.perspective.routing.RoutingAdmin;
-import ai.perspective.routing.RoutingDecision;
 import ai.perspective.routing.RoutingDecisionId;
 import ai.perspective.routing.domain.DecisionLog;
+import ai.perspective.shared.persistence.Sql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,10 +25,6 @@ public class JdbcDecisionLog implements DecisionLog {
 
     @Resource(lookup = "java:jboss/datasources/PerspectiveDS")
     DataSource dataSource;
-
-    private interface Rows<T> {
-        T map(ResultSet rows) throws SQLException;
-    }
 
     @Override
     public void add(RoutedCall call) {
@@ -97,32 +88,10 @@ public class JdbcDecisionLog implements DecisionLog {
     }
 
     private int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.update(dataSource, sql, parameters);
     }
 
-    private <T> List<T> query(String sql, Rows<T> mapper, Object... parameters) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
-                }
-                return result;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
+    private <T> List<T> query(String sql, Sql.Rows<T> mapper, Object... parameters) {
+        return Sql.query(dataSource, sql, mapper, parameters);
     }
 }

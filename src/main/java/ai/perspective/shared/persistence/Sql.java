@@ -1,0 +1,73 @@
+package ai.perspective.shared.persistence;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The few lines of plain JDBC that modules keeping their rows in SQL share: a statement on a
+ * connection from the hub's JTA datasource (so it joins the caller's transaction), parameters
+ * bound by position with the hub's types (POV amounts as NUMERIC, instants as timestamps, enums by
+ * name), and SQL errors as unchecked exceptions.
+ */
+public final class Sql {
+
+    /** Maps the current row of a result. */
+    public interface Rows<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
+    private Sql() {
+    }
+
+    public static int update(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static <T> List<T> query(DataSource dataSource, String sql, Rows<T> mapper, Object... parameters) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long count(DataSource dataSource, String sql, Object... parameters) {
+        return query(dataSource, sql, rows -> rows.getLong(1), parameters).get(0);
+    }
+
+    public static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            if (value instanceof BigInteger big) {
+                statement.setBigDecimal(i + 1, new BigDecimal(big));
+            } else if (value instanceof Instant instant) {
+                statement.setTimestamp(i + 1, Timestamp.from(instant));
+            } else if (value instanceof Enum<?> e) {
+                statement.setString(i + 1, e.name());
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+}
