@@ -13,8 +13,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,32 +93,23 @@ public class CallSettlement {
             return Set.of();
         }
         List<Charges.Settlement> settlements = new ArrayList<>(used.size());
+        Map<String, BigInteger> costs = new HashMap<>();
         for (ModelUsed u : used) {
-            settlements.add(new Charges.Settlement(u.requestId().toString(), u.cost(),
-                    Charges.Beneficiaries.creatorOnly(u.creator(), u.model())));
+            String key = u.requestId().toString();
+            costs.put(key, u.cost());
+            settlements.add(new Charges.Settlement(key, u.cost(), Charges.Beneficiaries.creatorOnly(u.creator(), u.model())));
         }
         Set<UUID> unsettled = new HashSet<>();
         for (Charges.Settled settled : charges.settleAll(settlements).values()) {
             if (!settled.succeeded()) {
                 LOG.log(Level.WARNING, "Call " + settled.requestKey() + " not settled; will retry", settled.failure());
                 unsettled.add(UUID.fromString(settled.requestKey()));
-            } else if (settled.hold() != null && settled.charged().signum() > 0) {
-                BigInteger cost = costOf(used, settled.requestKey());
-                if (cost != null && settled.charged().compareTo(cost) < 0) {
-                    LOG.warning("Call " + settled.requestKey() + " cost " + cost + " but only " + settled.charged()
-                            + " was held; the caller is charged the hold");
-                }
+            } else if (settled.hold() != null && settled.charged().signum() > 0
+                    && settled.charged().compareTo(costs.get(settled.requestKey())) < 0) {
+                LOG.warning("Call " + settled.requestKey() + " cost " + costs.get(settled.requestKey()) + " but only "
+                        + settled.charged() + " was held; the caller is charged the hold");
             }
         }
         return unsettled;
-    }
-
-    private static BigInteger costOf(List<ModelUsed> used, String requestKey) {
-        for (ModelUsed u : used) {
-            if (u.requestId().toString().equals(requestKey)) {
-                return u.cost();
-            }
-        }
-        return null;
     }
 }
