@@ -6,14 +6,16 @@ import ai.perspective.gateway.application.GatewaySettings;
 import ai.perspective.gateway.application.ModelCalls;
 import ai.perspective.gateway.application.ModelCalls.Call;
 import ai.perspective.gateway.application.Reply;
+import ai.perspective.gateway.application.RoutedCalls;
 import ai.perspective.gateway.domain.UsageJournal;
 import ai.perspective.identity.AccountId;
-import ai.perspective.identity.CurrentAccount;
-import ai.perspective.gateway.application.Reply;
-import ai.perspective.gateway.application.RoutedCalls;
+import ai.perspective.identity.Identity;
 import ai.perspective.routing.Router;
 import ai.perspective.shared.HubException;
 import ai.perspective.shared.OpenAiError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -23,18 +25,12 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.ServletContext;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,20 +39,22 @@ import java.util.logging.Logger;
  * server-sent events) and {@code POST /v1/embeddings}, authenticated with the hub's API keys.
  *
  * <p>Everything a client can get wrong is checked here, before any upstream call and without a
- * usage record. The call itself runs on a virtual thread while the servlet thread is released.
+ * usage record. The transport ({@link OpenAiHandler}) runs each request on a virtual thread of its
+ * own, so the upstream call simply blocks.
  */
-@WebServlet(urlPatterns = "/v1/*", asyncSupported = true)
-public class OpenAiServlet extends HttpServlet {
+@ApplicationScoped
+public class OpenAiApi {
 
     /** Looked up once: {@code Json.*} would search for a provider on every call. */
     private static final JsonProvider JSON_P = JsonProvider.provider();
 
-    private static final Logger LOG = Logger.getLogger(OpenAiServlet.class.getName());
+    private static final Logger LOG = Logger.getLogger(OpenAiApi.class.getName());
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_IDEMPOTENCY_KEY = 255;
+    static final String JSON = "application/json";
 
     @Inject
-    CurrentAccount caller;
+    Identity identity;
     @Inject
     Catalog catalog;
     @Inject
@@ -70,38 +68,61 @@ public class OpenAiServlet extends HttpServlet {
     @Inject
     Router router;
 
-    @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long start = System.nanoTime();
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    /** Hands this API to the transport, which starts before CDI does ({@link OpenAiExtension}). */
+    void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+        context.setAttribute(OpenAiApi.class.getName(), this);
+    }
+
+    /** The most a request body may have, in bytes. */
+    long maxRequestBytes() {
+        return settings.maxRequestBytes();
+    }
+
+    /** Answers one request; never throws: whatever goes wrong is answered in OpenAI's error shape. */
+    void handle(ApiExchange exchange, long startNanos) {
+        String path = exchange.path();
         try {
-            switch (request.getMethod() + " " + path) {
-                case "GET /models" -> models(request, response);
-                case "POST /chat/completions" -> forward(request, response, Catalog.Task.CHAT, start);
-                case "POST /embeddings" -> forward(request, response, Catalog.Task.EMBEDDINGS, start);
-                default -> write(response, OpenAiError.invalidRequest(404,
-                        "Unknown request URL: " + request.getMethod() + " /v1" + path + ".", null, "unknown_url"));
+            switch (exchange.method() + " " + path) {
+                case "GET /models" -> models(exchange);
+                case "POST /chat/completions" -> forward(exchange, Catalog.Task.CHAT, startNanos);
+                case "POST /embeddings" -> forward(exchange, Catalog.Task.EMBEDDINGS, startNanos);
+                default -> write(exchange, OpenAiError.invalidRequest(404,
+                        "Unknown request URL: " + exchange.method() + " /v1" + path + ".", null, "unknown_url"));
             }
         } catch (Rejected rejected) {
-            write(response, rejected.error);
+            write(exchange, rejected.error);
         } catch (HubException e) {
-            write(response, new OpenAiError(e.kind().status(), e.getMessage(),
+            write(exchange, new OpenAiError(e.kind().status(), e.getMessage(),
                     e.kind().status() >= 500 ? "api_error" : "invalid_request_error", e.field(), e.type()));
         } catch (RuntimeException e) {
             // e.g. the database is down: still an answer in OpenAI's shape, never the server's HTML page
             UUID incident = UUID.randomUUID();
             LOG.log(Level.SEVERE, "Request failed unexpectedly, incident " + incident, e);
-            if (!response.isCommitted()) {
-                write(response, new OpenAiError(500, "The hub failed to handle this request (incident " + incident + ").",
+            if (exchange.status() == 0) {
+                write(exchange, new OpenAiError(500, "The hub failed to handle this request (incident " + incident + ").",
                         "api_error", null, null));
             }
         }
     }
 
-    private void models(HttpServletRequest request, HttpServletResponse response) throws IOException, Rejected {
-        account();
+    /** The caller, from the request's API key. */
+    private Identity.ApiCaller caller(ApiExchange exchange) throws Rejected {
+        String authorization = exchange.header("Authorization");
+        if (authorization == null) {
+            throw new Rejected(OpenAiError.invalidApiKey("You didn't provide an API key. Send it as "
+                    + "'Authorization: Bearer <key>'; create one under 'API keys'."));
+        }
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new Rejected(OpenAiError.invalidApiKey("The Authorization header must be 'Bearer <API key>'."));
+        }
+        return identity.apiCaller(authorization.substring(7).trim())
+                .orElseThrow(() -> new Rejected(OpenAiError.invalidApiKey("The API key is wrong, malformed or revoked.")));
+    }
+
+    private void models(ApiExchange exchange) throws Rejected {
+        caller(exchange);
         JsonArrayBuilder data = JSON_P.createArrayBuilder();
-        java.util.List<Catalog.ModelCard> published = catalog.published();
+        List<Catalog.ModelCard> published = catalog.published();
         // the hub's own model: routes each request to the published chat model that fits it best
         data.add(JSON_P.createObjectBuilder().add("id", Router.AUTO).add("object", "model")
                 .add("created", published.stream().mapToLong(m -> m.createdAt().getEpochSecond()).min().orElse(0))
@@ -113,17 +134,13 @@ public class OpenAiServlet extends HttpServlet {
                     .add("created", model.createdAt().getEpochSecond())
                     .add("owned_by", model.id().creator()));
         }
-        String body = JSON_P.createObjectBuilder().add("object", "list").add("data", data).build().toString();
-        response.setStatus(200);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(body);
+        exchange.send(200, JSON, JSON_P.createObjectBuilder().add("object", "list").add("data", data).build().toString());
     }
 
-    private void forward(HttpServletRequest request, HttpServletResponse response, Catalog.Task task, long start)
-            throws IOException, Rejected {
-        AccountId account = account();
-        JsonObject body = readBody(request);
+    private void forward(ApiExchange exchange, Catalog.Task task, long start) throws Rejected {
+        Identity.ApiCaller caller = caller(exchange);
+        AccountId account = caller.account();
+        JsonObject body = parse(exchange.body());
         String modelName = body.get("model") instanceof JsonString s ? s.getString() : null;
         if (modelName == null || modelName.isBlank()) {
             throw new Rejected(OpenAiError.invalidRequest(400, "You must provide a model parameter.", "model", null));
@@ -134,13 +151,13 @@ public class OpenAiServlet extends HttpServlet {
                         + "' routes chat completions only.", "model", "model_not_supported"));
             }
             checkPayload(body, task);
-            RoutedCalls.Steering steering = routed.steering(body, request.getHeader("X-Perspective-Models"),
-                    request.getHeader("X-Perspective-Cost-Weight"));
+            RoutedCalls.Steering steering = routed.steering(body, exchange.header("X-Perspective-Models"),
+                    exchange.header("X-Perspective-Cost-Weight"));
             UUID requestId = UUID.randomUUID();
-            RoutedCalls.Plan plan = routed.plan(requestId, account, caller.apiKey().orElse(null), body,
-                    body.getBoolean("stream", false), idempotencyKey(request), start, steering);
+            RoutedCalls.Plan plan = routed.plan(requestId, account, caller.apiKey(), body,
+                    body.getBoolean("stream", false), idempotencyKey(exchange), start, steering);
             RoutedCalls.Plan[] held = {plan};
-            run(request, response, plan.first(), () -> held[0] = routed.hold(plan), reply -> routed.forward(held[0], reply));
+            run(exchange, plan.first(), () -> held[0] = routed.hold(plan), reply -> routed.forward(held[0], reply));
             return;
         }
         Catalog.Route route = route(modelName);
@@ -154,32 +171,28 @@ public class OpenAiServlet extends HttpServlet {
         }
         checkPayload(body, task);
         boolean stream = task == Catalog.Task.CHAT && body.getBoolean("stream", false);
-        String idempotencyKey = idempotencyKey(request);
+        String idempotencyKey = idempotencyKey(exchange);
         UUID requestId = UUID.randomUUID();
-        Call call = new Call(requestId, account, caller.apiKey().orElse(null), route, task, body, stream, idempotencyKey, start);
-        run(request, response, call, () -> calls.hold(call), reply -> {
+        Call call = new Call(requestId, account, caller.apiKey(), route, task, body, stream, idempotencyKey, start);
+        run(exchange, call, () -> calls.hold(call), reply -> {
             calls.forward(call, reply);
             if (task == Catalog.Task.CHAT) {
                 // direct calls teach the router about the model's latency and errors too
-                router.observe(route.id(), java.time.Duration.ofNanos(System.nanoTime() - start), response.getStatus() >= 500);
+                router.observe(route.id(), java.time.Duration.ofNanos(System.nanoTime() - start), exchange.status() >= 500);
             }
         });
     }
 
-    /** Claims the Idempotency-Key, holds the money, then runs the call on a virtual thread. */
-    private void run(HttpServletRequest request, HttpServletResponse response, Call call, Runnable hold,
-            java.util.function.Consumer<Reply> forward) throws IOException, Rejected {
+    /** Claims the Idempotency-Key, holds the money, then runs the call (on this request's own virtual thread). */
+    private void run(ApiExchange exchange, Call call, Runnable hold, Consumer<Reply> forward) throws Rejected {
         AccountId account = call.account();
         String idempotencyKey = call.idempotencyKey();
         UUID requestId = call.requestId();
         if (idempotencyKey != null) {
             UsageJournal.Claim claim = journal.claim(account, idempotencyKey, requestId);
             if (claim instanceof UsageJournal.Replay replay) {
-                response.setHeader("Idempotent-Replayed", "true");
-                response.setStatus(replay.reply().status());
-                response.setContentType(replay.reply().contentType());
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(replay.reply().body());
+                exchange.responseHeader("Idempotent-Replayed", "true");
+                exchange.send(replay.reply().status(), replay.reply().contentType(), replay.reply().body());
                 return;
             }
             if (claim instanceof UsageJournal.InProgress) {
@@ -197,29 +210,18 @@ public class OpenAiServlet extends HttpServlet {
                 throw new Rejected(new OpenAiError(402, e.getMessage() + " Add POV to your wallet, or lower max_tokens.",
                         "insufficient_quota", null, "insufficient_balance"));
             }
-            throw e; // answered in OpenAI's shape by service()
+            throw e; // answered in OpenAI's shape by handle()
         }
-        response.setHeader("X-Request-Id", requestId.toString());
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        Thread.ofVirtual().name("model-call-", 0).start(() -> {
-            try {
-                forward.accept(new ServletReply(response));
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Call " + requestId + " failed unexpectedly", e);
-                if (!response.isCommitted()) {
-                    new ServletReply(response).send(500, "application/json", new OpenAiError(500,
-                            "The hub failed to handle this call (request " + requestId + ").", "api_error", null, null).toJson());
-                }
-            } finally {
-                async.complete();
+        exchange.responseHeader("X-Request-Id", requestId.toString());
+        try {
+            forward.accept(exchange);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Call " + requestId + " failed unexpectedly", e);
+            if (exchange.status() == 0) {
+                exchange.send(500, JSON, new OpenAiError(500, "The hub failed to handle this call (request " + requestId + ").",
+                        "api_error", null, null).toJson());
             }
-        });
-    }
-
-    private AccountId account() throws Rejected {
-        return caller.id().orElseThrow(() -> new Rejected(OpenAiError.invalidApiKey(
-                "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'; create one under 'API keys'.")));
+        }
     }
 
     private Catalog.Route route(String modelName) throws Rejected {
@@ -262,20 +264,7 @@ public class OpenAiServlet extends HttpServlet {
         }
     }
 
-    private JsonObject readBody(HttpServletRequest request) throws IOException, Rejected {
-        long limit = settings.maxRequestBytes();
-        if (request.getContentLengthLong() > limit) {
-            throw tooLarge(limit);
-        }
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            // a declared length is read in one piece; otherwise in chunks up to the limit and one byte more
-            long declared = request.getContentLengthLong();
-            bytes = in.readNBytes((int) (declared >= 0 ? declared + 1 : Math.min(Integer.MAX_VALUE - 8, limit + 1)));
-        }
-        if (bytes.length > limit) {
-            throw tooLarge(limit);
-        }
+    private static JsonObject parse(byte[] bytes) throws Rejected {
         JsonStructure json;
         try {
             json = JSON_P.createReader(new ByteArrayInputStream(bytes)).read();
@@ -289,13 +278,13 @@ public class OpenAiServlet extends HttpServlet {
         return object;
     }
 
-    private static Rejected tooLarge(long limit) {
-        return new Rejected(OpenAiError.invalidRequest(413, "The request body is larger than " + limit + " bytes.",
-                null, "request_too_large"));
+    static OpenAiError tooLarge(long limit) {
+        return OpenAiError.invalidRequest(413, "The request body is larger than " + limit + " bytes.",
+                null, "request_too_large");
     }
 
-    private static String idempotencyKey(HttpServletRequest request) throws Rejected {
-        String key = request.getHeader(IDEMPOTENCY_KEY);
+    private static String idempotencyKey(ApiExchange exchange) throws Rejected {
+        String key = exchange.header(IDEMPOTENCY_KEY);
         if (key == null) {
             return null;
         }
@@ -307,11 +296,11 @@ public class OpenAiServlet extends HttpServlet {
         return key;
     }
 
-    private static void write(HttpServletResponse response, OpenAiError error) throws IOException {
-        response.setStatus(error.status());
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(error.toJson());
+    private static void write(ApiExchange exchange, OpenAiError error) {
+        if (error.status() == 401) {
+            exchange.responseHeader("WWW-Authenticate", "Bearer");
+        }
+        exchange.send(error.status(), JSON, error.toJson());
     }
 
     /** A client mistake found before any upstream call: answered at once, nothing metered. */
@@ -321,66 +310,6 @@ public class OpenAiServlet extends HttpServlet {
         Rejected(OpenAiError error) {
             super(error.message(), null, false, false);
             this.error = error;
-        }
-    }
-
-    /** Writes the call's answer to the servlet response, from the call's virtual thread. */
-    private static final class ServletReply implements Reply {
-        private final HttpServletResponse response;
-        private OutputStream out;
-
-        ServletReply(HttpServletResponse response) {
-            this.response = response;
-        }
-
-        @Override
-        public void send(int status, String contentType, String body) {
-            try {
-                response.setStatus(status);
-                response.setContentType(contentType);
-                response.setCharacterEncoding("UTF-8");
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                response.setContentLength(bytes.length);
-                response.getOutputStream().write(bytes);
-            } catch (IOException | IllegalStateException e) {
-                // the client left; its call is already recorded
-            }
-        }
-
-        @Override
-        public void routed(RoutedCalls.RoutedAnswer answer) {
-            response.setHeader("X-Perspective-Decision", answer.decision().id().toString());
-            response.setHeader("X-Perspective-Route", RoutedCalls.routeHeader(answer));
-            response.setHeader("X-Perspective-Candidates", RoutedCalls.candidatesHeader(answer.decision()));
-            String failed = RoutedCalls.failedHeader(answer);
-            if (failed != null) {
-                response.setHeader("X-Perspective-Failed", failed);
-            }
-        }
-
-        @Override
-        public void startEvents() throws ClientGone {
-            response.setStatus(200);
-            response.setContentType("text/event-stream");
-            response.setCharacterEncoding("UTF-8");
-            response.setHeader("Cache-Control", "no-cache");
-            response.setHeader("X-Accel-Buffering", "no");
-            try {
-                out = response.getOutputStream();
-                response.flushBuffer();
-            } catch (IOException e) {
-                throw new ClientGone(e);
-            }
-        }
-
-        @Override
-        public void event(String data) throws ClientGone {
-            try {
-                out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            } catch (IOException | RuntimeException e) {
-                throw new ClientGone(e);
-            }
         }
     }
 }

@@ -20,9 +20,9 @@ import java.util.Set;
 /**
  * How a request says who it is, in order:
  * <ol>
- *   <li>{@code Authorization: Bearer <API key>}: the API. A wrong, revoked or malformed key is a
- *       401 at once (problem+json on {@code /api}, OpenAI's error shape on {@code /v1}); no
- *       session is created.</li>
+ *   <li>{@code Authorization: Bearer <API key>}: the REST API. A wrong, revoked or malformed key
+ *       is a 401 at once, in problem+json; no session is created. (The OpenAI API on {@code /v1}
+ *       never reaches this mechanism: it checks keys itself, see gateway.openai.OpenAiHandler.)</li>
  *   <li>{@code POST /auth/login} with {@code username} and {@code password}: the UI's login form.
  *       Success starts a fresh HTTP session; failure returns to the login page.</li>
  *   <li>A session started by 2.: the UI. Roles are looked up fresh (cached), so a granted role

@@ -1,6 +1,5 @@
 package ai.perspective.identity.security;
 
-import ai.perspective.shared.OpenAiError;
 import ai.perspective.shared.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,8 +11,8 @@ import java.io.IOException;
 
 /**
  * Answers requests whose credentials {@link HubAuthenticationMechanism} rejected: 401 with
- * problem+json, or OpenAI's error shape on {@code /v1} so official clients raise their
- * authentication error. Such a request never reaches a resource.
+ * problem+json. Such a request never reaches a resource. (The OpenAI API on {@code /v1} checks its
+ * keys itself, ahead of the servlet chain: gateway.openai.OpenAiHandler.)
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RejectedCredentialsFilter extends HttpFilter {
@@ -25,16 +24,10 @@ public class RejectedCredentialsFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean openAi = request.getRequestURI().startsWith(request.getContextPath() + "/v1/");
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer");
         response.setCharacterEncoding("UTF-8");
-        if (openAi) {
-            response.setContentType("application/json");
-            response.getWriter().write(OpenAiError.invalidApiKey(detail).toJson());
-        } else {
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.getWriter().write(Problem.of(401, "invalid-api-key", detail).toJson());
-        }
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.getWriter().write(Problem.of(401, "invalid-api-key", detail).toJson());
     }
 }
