@@ -13,10 +13,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,17 +28,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers {@link ModelUsed} events from the outbox, at least once: right after each journal
- * commit, and every few seconds for whatever an earlier run (or a crash) left behind. Each batch is
- * first settled with the ledger as a whole ({@link CallSettlement#settleAll}, one commit), then
- * fired to the observers. An event that could not be settled, or whose observer fails, stays in
- * the outbox and is tried again on the next pass; the events after it are delivered meanwhile.
+ * Delivers {@link ModelUsed} events from the outbox, at least once. Right after each journal commit
+ * the committed events are delivered from memory (the journal hands them over); every few seconds a
+ * sweep reads the outbox table for whatever is still undelivered after a while: events of a run that
+ * crashed, or whose delivery failed. Each batch is first settled with the ledger as a whole
+ * ({@link CallSettlement#settleAll}, one commit), then fired to the observers, then marked delivered.
+ * An event that could not be settled, or whose observer fails, stays in the outbox for the sweep;
+ * the events after it are delivered meanwhile.
  */
 @ApplicationScoped
 public class ModelUsedRelay {
 
     private static final Logger LOG = Logger.getLogger(ModelUsedRelay.class.getName());
     private static final int BATCH = 500;
+    /** Undelivered for this long, an event is the sweep's: the fast path would have had it long ago. */
+    private static final Duration LEFT_OVER = Duration.ofSeconds(10);
 
     @Inject
     JdbcOutbox outbox;
@@ -45,50 +53,81 @@ public class ModelUsedRelay {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** Committed, not yet delivered: filled by the journal's writer, emptied by {@link #deliverFresh}. */
+    private final Queue<PendingEvent> fresh = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private ScheduledFuture<?> sweep;
 
     /** Schedules the sweep at start-up; the first run is a few seconds later, off the start-up path. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        sweep = scheduler.scheduleWithFixedDelay(this::relay, 5, 5, TimeUnit.SECONDS);
+        sweep = scheduler.scheduleWithFixedDelay(this::sweep, 5, 5, TimeUnit.SECONDS);
     }
 
     void afterCommit(@Observes OutboxWritten written) {
+        fresh.addAll(written.events());
         if (scheduled.compareAndSet(false, true)) {
             scheduler.execute(() -> {
                 scheduled.set(false);
-                relay();
+                deliverFresh();
             });
         }
     }
 
-    synchronized void relay() {
+    synchronized void deliverFresh() {
+        List<PendingEvent> batch = new ArrayList<>(BATCH);
+        while (true) {
+            PendingEvent next;
+            while (batch.size() < BATCH && (next = fresh.poll()) != null) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            deliver(batch);
+            batch.clear();
+        }
+    }
+
+    synchronized void sweep() {
         try {
             List<PendingEvent> events;
             do {
-                events = outbox.pending(BATCH);
-                // the money first, for the whole batch in one ledger commit; a call it could not settle stays for the next pass
-                Set<UUID> unsettled = settlement.settleAll(events.stream().map(PendingEvent::event).toList());
-                List<UUID> delivered = new ArrayList<>(events.size());
-                for (PendingEvent pending : events) {
-                    if (unsettled.contains(pending.event().requestId())) {
-                        continue;
-                    }
-                    try {
-                        modelUsed.fire(pending.event());
-                        delivered.add(pending.id());
-                    } catch (RuntimeException e) {
-                        // stays in the outbox for the next pass; one failing event must not hold up the others
-                        LOG.log(Level.WARNING, "An observer failed on ModelUsed " + pending.id() + "; will retry", e);
-                    }
-                }
-                outbox.markPublished(delivered);
-                if (delivered.isEmpty()) {
+                events = outbox.pending(Instant.now().minus(LEFT_OVER), BATCH);
+                if (deliver(events) == 0) {
                     return;
                 }
             } while (events.size() == BATCH);
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Outbox relay failed; will retry", e);
+            LOG.log(Level.WARNING, "Outbox sweep failed; will retry", e);
+        }
+    }
+
+    /** Settles, fires and marks one batch; what fails stays in the outbox for the sweep. Returns how many were delivered. */
+    private int deliver(List<PendingEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try {
+            // the money first, for the whole batch in one ledger commit; a call it could not settle stays for the sweep
+            Set<UUID> unsettled = settlement.settleAll(events.stream().map(PendingEvent::event).toList());
+            List<UUID> delivered = new ArrayList<>(events.size());
+            for (PendingEvent pending : events) {
+                if (unsettled.contains(pending.event().requestId())) {
+                    continue;
+                }
+                try {
+                    modelUsed.fire(pending.event());
+                    delivered.add(pending.id());
+                } catch (RuntimeException e) {
+                    // stays in the outbox for the sweep; one failing event must not hold up the others
+                    LOG.log(Level.WARNING, "An observer failed on ModelUsed " + pending.id() + "; will retry", e);
+                }
+            }
+            outbox.markPublished(delivered);
+            return delivered.size();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Outbox relay failed; the sweep will retry", e);
+            return 0;
         }
     }
 

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -24,11 +25,16 @@ public class JdbcOutbox {
     public record PendingEvent(UUID id, ModelUsed event) {
     }
 
-    public List<PendingEvent> pending(int limit) throws SQLException {
+    /** Known after the first use; a race only means it is looked up twice. */
+    private volatile Boolean postgres;
+
+    /** Undelivered events written before {@code before}, oldest first. */
+    public List<PendingEvent> pending(Instant before, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select id, payload from gateway_outbox where published_at is null order by created_at limit ?")) {
-            select.setInt(1, limit);
+                PreparedStatement select = connection.prepareStatement("select id, payload from gateway_outbox"
+                        + " where published_at is null and created_at < ? order by created_at limit ?")) {
+            select.setTimestamp(1, Timestamp.from(before));
+            select.setInt(2, limit);
             List<PendingEvent> events = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -43,18 +49,32 @@ public class JdbcOutbox {
         if (ids.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "update gateway_outbox set published_at = ? where id = ?")) {
-            connection.setAutoCommit(false);
+        try (Connection connection = dataSource.getConnection()) {
             Timestamp now = Timestamp.from(Instant.now());
-            for (UUID id : ids) {
-                update.setTimestamp(1, now);
-                update.setObject(2, id);
-                update.addBatch();
+            if (postgres == null) {
+                postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
             }
-            update.executeBatch();
-            connection.commit();
+            if (postgres) {
+                // one statement for the batch, the ids as an array
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update gateway_outbox set published_at = ? where id = any(cast(? as uuid[]))")) {
+                    update.setTimestamp(1, now);
+                    update.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
+                    update.executeUpdate();
+                }
+                return;
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update gateway_outbox set published_at = ? where id = ?")) {
+                connection.setAutoCommit(false);
+                for (UUID id : ids) {
+                    update.setTimestamp(1, now);
+                    update.setObject(2, id);
+                    update.addBatch();
+                }
+                update.executeBatch();
+                connection.commit();
+            }
         }
     }
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -56,11 +57,16 @@ public class JdbcUsageJournal implements UsageJournal {
     Event<OutboxWritten> outboxWritten;
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Known after the first commit; only the writer thread reads and writes it. */
+    private Boolean postgres;
     private volatile Thread writer;
     private volatile boolean stopping;
 
-    /** Fired after a batch with outbox events is committed, so the relay need not wait for its timer. */
-    public record OutboxWritten(int events) {
+    /**
+     * Fired after a batch is committed, with the outbox events it wrote: the relay delivers them from
+     * memory at once, and reads the outbox table only for what is left over (a crash, a failed delivery).
+     */
+    public record OutboxWritten(List<JdbcOutbox.PendingEvent> events) {
     }
 
     @Override
@@ -93,7 +99,8 @@ public class JdbcUsageJournal implements UsageJournal {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 commitWithOneRetry(batch);
                 batch.forEach(p -> p.done().complete(null));
-                outboxWritten.fire(new OutboxWritten(batch.size()));
+                outboxWritten.fire(new OutboxWritten(batch.stream()
+                        .map(p -> new JdbcOutbox.PendingEvent(p.usage().requestId(), p.usage().event())).toList()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -118,69 +125,155 @@ public class JdbcUsageJournal implements UsageJournal {
     private void commit(List<Pending> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement usage = connection.prepareStatement(
-                    "insert into gateway_usage (id, account_id, api_key_id, model, creator_id, prompt_tokens,"
-                            + " completion_tokens, tokens_counted, cost, latency_ms, outcome, http_status, streamed,"
-                            + " idempotency_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement outbox = connection.prepareStatement(
-                            "insert into gateway_outbox (id, event_type, payload, created_at) values (?, ?, ?, ?)");
-                    PreparedStatement reply = connection.prepareStatement(
-                            "update gateway_idempotency set state = 'DONE', http_status = ?, content_type = ?, body = ?"
-                                    + " where account_id = ? and idempotency_key = ? and request_id = ?")) {
-                boolean replies = false;
-                for (Pending p : batch) {
-                    Usage u = p.usage();
-                    usage.setObject(1, u.requestId());
-                    usage.setObject(2, u.account().value());
-                    usage.setObject(3, u.apiKey());
-                    usage.setString(4, u.model());
-                    usage.setObject(5, u.creator().value());
-                    usage.setInt(6, u.promptTokens());
-                    usage.setInt(7, u.completionTokens());
-                    usage.setBoolean(8, u.tokensCounted());
-                    usage.setBigDecimal(9, new java.math.BigDecimal(u.cost()));
-                    usage.setInt(10, (int) Math.min(Integer.MAX_VALUE, u.latencyMillis()));
-                    usage.setString(11, u.outcome().name());
-                    usage.setInt(12, u.httpStatus());
-                    usage.setBoolean(13, u.streamed());
-                    usage.setString(14, u.idempotencyKey());
-                    usage.setTimestamp(15, Timestamp.from(u.at()));
-                    usage.addBatch();
-
-                    outbox.setObject(1, u.requestId());
-                    outbox.setString(2, ModelUsed.class.getSimpleName());
-                    outbox.setString(3, ModelUsedJson.write(u.event()));
-                    outbox.setTimestamp(4, Timestamp.from(u.at()));
-                    outbox.addBatch();
-
-                    if (u.idempotencyKey() != null) {
-                        StoredReply r = p.reply();
-                        if (r == null) {
-                            reply.setNull(1, Types.INTEGER);
-                            reply.setNull(2, Types.VARCHAR);
-                            reply.setNull(3, Types.VARCHAR);
-                        } else {
-                            reply.setInt(1, r.status());
-                            reply.setString(2, r.contentType());
-                            reply.setString(3, r.body());
-                        }
-                        reply.setObject(4, u.account().value());
-                        reply.setString(5, u.idempotencyKey());
-                        reply.setObject(6, u.requestId());
-                        reply.addBatch();
-                        replies = true;
-                    }
+            try {
+                if (postgres == null) {
+                    postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
                 }
-                usage.executeBatch();
-                outbox.executeBatch();
-                if (replies) {
-                    reply.executeBatch();
+                if (postgres) {
+                    insertAsArrays(connection, batch);
+                } else {
+                    insertAsBatch(connection, batch);
                 }
+                storeReplies(connection, batch);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * PostgreSQL: the usage rows and their outbox events in one statement, the values passed as
+     * arrays: one round trip and one plan per batch, whatever its size (a JDBC batch would still be
+     * one statement per row for the server).
+     */
+    private static void insertAsArrays(Connection connection, List<Pending> batch) throws SQLException {
+        int n = batch.size();
+        Object[] id = new Object[n], account = new Object[n], apiKey = new Object[n], model = new Object[n],
+                creator = new Object[n], prompt = new Object[n], completion = new Object[n], counted = new Object[n],
+                cost = new Object[n], latency = new Object[n], outcome = new Object[n], status = new Object[n],
+                streamed = new Object[n], idempotencyKey = new Object[n], at = new Object[n], payload = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Usage u = batch.get(i).usage();
+            id[i] = u.requestId();
+            account[i] = u.account().value();
+            apiKey[i] = u.apiKey();
+            model[i] = u.model();
+            creator[i] = u.creator().value();
+            prompt[i] = u.promptTokens();
+            completion[i] = u.completionTokens();
+            counted[i] = u.tokensCounted();
+            cost[i] = new java.math.BigDecimal(u.cost());
+            latency[i] = (int) Math.min(Integer.MAX_VALUE, u.latencyMillis());
+            outcome[i] = u.outcome().name();
+            status[i] = u.httpStatus();
+            streamed[i] = u.streamed();
+            idempotencyKey[i] = u.idempotencyKey();
+            at[i] = u.at().toString();
+            payload[i] = ModelUsedJson.write(u.event());
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+            int p = 1;
+            insert.setArray(p++, connection.createArrayOf("uuid", id));
+            insert.setArray(p++, connection.createArrayOf("uuid", account));
+            insert.setArray(p++, connection.createArrayOf("uuid", apiKey));
+            insert.setArray(p++, connection.createArrayOf("varchar", model));
+            insert.setArray(p++, connection.createArrayOf("uuid", creator));
+            insert.setArray(p++, connection.createArrayOf("int4", prompt));
+            insert.setArray(p++, connection.createArrayOf("int4", completion));
+            insert.setArray(p++, connection.createArrayOf("bool", counted));
+            insert.setArray(p++, connection.createArrayOf("numeric", cost));
+            insert.setArray(p++, connection.createArrayOf("int4", latency));
+            insert.setArray(p++, connection.createArrayOf("varchar", outcome));
+            insert.setArray(p++, connection.createArrayOf("int4", status));
+            insert.setArray(p++, connection.createArrayOf("bool", streamed));
+            insert.setArray(p++, connection.createArrayOf("varchar", idempotencyKey));
+            insert.setArray(p++, connection.createArrayOf("varchar", at));
+            insert.setString(p++, ModelUsed.class.getSimpleName());
+            insert.setArray(p++, connection.createArrayOf("uuid", id));
+            insert.setArray(p++, connection.createArrayOf("text", payload));
+            insert.setArray(p, connection.createArrayOf("varchar", at));
+            insert.executeUpdate();
+        }
+    }
+
+    private static final String INSERT_ALL = "with usage as (insert into gateway_usage (id, account_id, api_key_id, model,"
+            + " creator_id, prompt_tokens, completion_tokens, tokens_counted, cost, latency_ms, outcome, http_status, streamed,"
+            + " idempotency_key, created_at) select * from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]),"
+            + " cast(? as varchar[]), cast(? as uuid[]), cast(? as int[]), cast(? as int[]), cast(? as boolean[]),"
+            + " cast(? as numeric[]), cast(? as int[]), cast(? as varchar[]), cast(? as int[]), cast(? as boolean[]),"
+            + " cast(? as varchar[]), cast(? as timestamptz[])) returning 1)"
+            + " insert into gateway_outbox (id, event_type, payload, created_at) select o.id, ?, o.payload, o.created_at"
+            + " from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as timestamptz[])) as o(id, payload, created_at)";
+
+    /** Other databases (the embedded H2): a JDBC batch per table. */
+    private static void insertAsBatch(Connection connection, List<Pending> batch) throws SQLException {
+        try (PreparedStatement usage = connection.prepareStatement(
+                "insert into gateway_usage (id, account_id, api_key_id, model, creator_id, prompt_tokens,"
+                        + " completion_tokens, tokens_counted, cost, latency_ms, outcome, http_status, streamed,"
+                        + " idempotency_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement outbox = connection.prepareStatement(
+                        "insert into gateway_outbox (id, event_type, payload, created_at) values (?, ?, ?, ?)")) {
+            for (Pending p : batch) {
+                Usage u = p.usage();
+                usage.setObject(1, u.requestId());
+                usage.setObject(2, u.account().value());
+                usage.setObject(3, u.apiKey());
+                usage.setString(4, u.model());
+                usage.setObject(5, u.creator().value());
+                usage.setInt(6, u.promptTokens());
+                usage.setInt(7, u.completionTokens());
+                usage.setBoolean(8, u.tokensCounted());
+                usage.setBigDecimal(9, new java.math.BigDecimal(u.cost()));
+                usage.setInt(10, (int) Math.min(Integer.MAX_VALUE, u.latencyMillis()));
+                usage.setString(11, u.outcome().name());
+                usage.setInt(12, u.httpStatus());
+                usage.setBoolean(13, u.streamed());
+                usage.setString(14, u.idempotencyKey());
+                usage.setTimestamp(15, Timestamp.from(u.at()));
+                usage.addBatch();
+
+                outbox.setObject(1, u.requestId());
+                outbox.setString(2, ModelUsed.class.getSimpleName());
+                outbox.setString(3, ModelUsedJson.write(u.event()));
+                outbox.setTimestamp(4, Timestamp.from(u.at()));
+                outbox.addBatch();
+            }
+            usage.executeBatch();
+            outbox.executeBatch();
+        }
+    }
+
+    /** The replies of calls that carried an Idempotency-Key, for their retries. */
+    private static void storeReplies(Connection connection, List<Pending> batch) throws SQLException {
+        if (batch.stream().allMatch(p -> p.usage().idempotencyKey() == null)) {
+            return;
+        }
+        try (PreparedStatement reply = connection.prepareStatement(
+                "update gateway_idempotency set state = 'DONE', http_status = ?, content_type = ?, body = ?"
+                        + " where account_id = ? and idempotency_key = ? and request_id = ?")) {
+            for (Pending p : batch) {
+                Usage u = p.usage();
+                if (u.idempotencyKey() == null) {
+                    continue;
+                }
+                StoredReply r = p.reply();
+                if (r == null) {
+                    reply.setNull(1, Types.INTEGER);
+                    reply.setNull(2, Types.VARCHAR);
+                    reply.setNull(3, Types.VARCHAR);
+                } else {
+                    reply.setInt(1, r.status());
+                    reply.setString(2, r.contentType());
+                    reply.setString(3, r.body());
+                }
+                reply.setObject(4, u.account().value());
+                reply.setString(5, u.idempotencyKey());
+                reply.setObject(6, u.requestId());
+                reply.addBatch();
+            }
+            reply.executeBatch();
         }
     }
 
