@@ -14,11 +14,14 @@ import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.IdleConnectionEvictor;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
@@ -63,6 +66,8 @@ public class UpstreamHttp {
 
     private PoolingHttpClientConnectionManager connections;
     private CloseableHttpClient client;
+    private RequestConfig requestConfig;
+    private IdleConnectionEvictor evictor;
 
     @PostConstruct
     void open() {
@@ -79,23 +84,17 @@ public class UpstreamHttp {
                         .setTimeToLive(TimeValue.ofMinutes(5))
                         .build())
                 .build();
-        client = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(wait)
-                        .setRedirectsEnabled(false)
-                        .build())
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression()
-                .evictExpiredConnections()
-                .evictIdleConnections(TimeValue.ofSeconds(30))
-                .build();
+        // the minimal client: just the connection pool and the exchange, none of the redirect, retry,
+        // cookie, authentication or compression steps of the full client (the gateway wants none of them)
+        client = HttpClients.createMinimal(connections);
+        requestConfig = RequestConfig.custom().setResponseTimeout(wait).build();
+        evictor = new IdleConnectionEvictor(connections, TimeValue.ofSeconds(30));
+        evictor.start();
     }
 
     @PreDestroy
     void close() {
+        evictor.shutdown();
         client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
     }
 
@@ -112,7 +111,10 @@ public class UpstreamHttp {
         post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
         ClassicHttpResponse response;
         try {
-            response = client.executeOpen(null, post, null);
+            HttpClientContext context = HttpClientContext.create();
+            context.setRequestConfig(requestConfig);
+            // the minimal client takes the target host as given, it does not derive it from the URI
+            response = client.executeOpen(new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()), post, context);
         } catch (SocketTimeoutException e) { // ConnectTimeoutException too
             throw new TimedOut(e);
         } catch (HttpHostConnectException e) {
