@@ -1,6 +1,7 @@
 package ai.perspective.gateway.persistence;
 
 import ai.perspective.gateway.ModelUsed;
+import ai.perspective.identity.AccountId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -15,7 +16,10 @@ import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Reads the gateway's outbox and marks what was relayed. */
+/**
+ * The gateway's outbox: a row marks a call whose {@link ModelUsed} is not delivered yet; the event
+ * itself is read from the call's usage row. Delivered events are deleted.
+ */
 @ApplicationScoped
 public class JdbcOutbox {
 
@@ -28,51 +32,56 @@ public class JdbcOutbox {
     /** Known after the first use; a race only means it is looked up twice. */
     private volatile Boolean postgres;
 
-    /** Undelivered events written before {@code before}, oldest first. */
+    /** Undelivered events written before {@code before}, oldest first, read from their calls' usage rows. */
     public List<PendingEvent> pending(Instant before, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("select id, payload from gateway_outbox"
-                        + " where published_at is null and created_at < ? order by created_at limit ?")) {
+                PreparedStatement select = connection.prepareStatement("select u.id, u.account_id, u.api_key_id, u.model,"
+                        + " u.creator_id, u.prompt_tokens, u.completion_tokens, u.tokens_counted, u.cost, u.latency_ms,"
+                        + " u.outcome, u.created_at from gateway_outbox o join gateway_usage u on u.id = o.id"
+                        + " where o.created_at < ? order by o.created_at limit ?")) {
             select.setTimestamp(1, Timestamp.from(before));
             select.setInt(2, limit);
             List<PendingEvent> events = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    events.add(new PendingEvent(rows.getObject(1, UUID.class), ModelUsedJson.read(rows.getString(2))));
+                    UUID id = rows.getObject(1, UUID.class);
+                    events.add(new PendingEvent(id, new ModelUsed(id, new AccountId(rows.getObject(2, UUID.class)),
+                            rows.getObject(3, UUID.class), rows.getString(4), new AccountId(rows.getObject(5, UUID.class)),
+                            rows.getInt(6), rows.getInt(7), rows.getBoolean(8), rows.getBigDecimal(9).toBigIntegerExact(),
+                            rows.getInt(10), ModelUsed.Outcome.valueOf(rows.getString(11)),
+                            rows.getTimestamp(12).toInstant())));
                 }
             }
             return events;
         }
     }
 
-    public void markPublished(List<UUID> ids) throws SQLException {
+    /** Removes delivered events from the outbox. */
+    public void delivered(List<UUID> ids) throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            Timestamp now = Timestamp.from(Instant.now());
             if (postgres == null) {
                 postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
             }
             if (postgres) {
-                // one statement for the batch, the ids as an array
-                try (PreparedStatement update = connection.prepareStatement(
-                        "update gateway_outbox set published_at = ? where id = any(cast(? as uuid[]))")) {
-                    update.setTimestamp(1, now);
-                    update.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
-                    update.executeUpdate();
+                // one statement for the batch, the ids as an array; joined, not "= any(?)", whose generic plan
+                // (the driver prepares the statement on the server) can be a sequential scan of the whole outbox
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "delete from gateway_outbox o using unnest(cast(? as uuid[])) as d(id) where o.id = d.id")) {
+                    delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                    delete.executeUpdate();
                 }
                 return;
             }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update gateway_outbox set published_at = ? where id = ?")) {
+            try (PreparedStatement delete = connection.prepareStatement("delete from gateway_outbox where id = ?")) {
                 connection.setAutoCommit(false);
                 for (UUID id : ids) {
-                    update.setTimestamp(1, now);
-                    update.setObject(2, id);
-                    update.addBatch();
+                    delete.setObject(1, id);
+                    delete.addBatch();
                 }
-                update.executeBatch();
+                delete.executeBatch();
                 connection.commit();
             }
         }

@@ -144,16 +144,17 @@ public class JdbcUsageJournal implements UsageJournal {
     }
 
     /**
-     * PostgreSQL: the usage rows and their outbox events in one statement, the values passed as
+     * PostgreSQL: the usage rows and their outbox marks in one statement, the values passed as
      * arrays: one round trip and one plan per batch, whatever its size (a JDBC batch would still be
-     * one statement per row for the server).
+     * one statement per row for the server). The outbox row carries no copy of the event: the
+     * relay reads it from the usage row.
      */
     private static void insertAsArrays(Connection connection, List<Pending> batch) throws SQLException {
         int n = batch.size();
         Object[] id = new Object[n], account = new Object[n], apiKey = new Object[n], model = new Object[n],
                 creator = new Object[n], prompt = new Object[n], completion = new Object[n], counted = new Object[n],
                 cost = new Object[n], latency = new Object[n], outcome = new Object[n], status = new Object[n],
-                streamed = new Object[n], idempotencyKey = new Object[n], at = new Object[n], payload = new Object[n];
+                streamed = new Object[n], idempotencyKey = new Object[n], at = new Object[n];
         for (int i = 0; i < n; i++) {
             Usage u = batch.get(i).usage();
             id[i] = u.requestId();
@@ -171,7 +172,6 @@ public class JdbcUsageJournal implements UsageJournal {
             streamed[i] = u.streamed();
             idempotencyKey[i] = u.idempotencyKey();
             at[i] = u.at().toString();
-            payload[i] = ModelUsedJson.write(u.event());
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
             int p = 1;
@@ -190,10 +190,7 @@ public class JdbcUsageJournal implements UsageJournal {
             insert.setArray(p++, connection.createArrayOf("bool", streamed));
             insert.setArray(p++, connection.createArrayOf("varchar", idempotencyKey));
             insert.setArray(p++, connection.createArrayOf("varchar", at));
-            insert.setString(p++, ModelUsed.class.getSimpleName());
-            insert.setArray(p++, connection.createArrayOf("uuid", id));
-            insert.setArray(p++, connection.createArrayOf("text", payload));
-            insert.setArray(p, connection.createArrayOf("varchar", at));
+            insert.setString(p, ModelUsed.class.getSimpleName());
             insert.executeUpdate();
         }
     }
@@ -203,9 +200,8 @@ public class JdbcUsageJournal implements UsageJournal {
             + " idempotency_key, created_at) select * from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]),"
             + " cast(? as varchar[]), cast(? as uuid[]), cast(? as int[]), cast(? as int[]), cast(? as boolean[]),"
             + " cast(? as numeric[]), cast(? as int[]), cast(? as varchar[]), cast(? as int[]), cast(? as boolean[]),"
-            + " cast(? as varchar[]), cast(? as timestamptz[])) returning 1)"
-            + " insert into gateway_outbox (id, event_type, payload, created_at) select o.id, ?, o.payload, o.created_at"
-            + " from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as timestamptz[])) as o(id, payload, created_at)";
+            + " cast(? as varchar[]), cast(? as timestamptz[])) returning id, created_at)"
+            + " insert into gateway_outbox (id, event_type, created_at) select id, ?, created_at from usage";
 
     /** Other databases (the embedded H2): a JDBC batch per table. */
     private static void insertAsBatch(Connection connection, List<Pending> batch) throws SQLException {
@@ -214,7 +210,7 @@ public class JdbcUsageJournal implements UsageJournal {
                         + " completion_tokens, tokens_counted, cost, latency_ms, outcome, http_status, streamed,"
                         + " idempotency_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement outbox = connection.prepareStatement(
-                        "insert into gateway_outbox (id, event_type, payload, created_at) values (?, ?, ?, ?)")) {
+                        "insert into gateway_outbox (id, event_type, created_at) values (?, ?, ?)")) {
             for (Pending p : batch) {
                 Usage u = p.usage();
                 usage.setObject(1, u.requestId());
@@ -236,8 +232,7 @@ public class JdbcUsageJournal implements UsageJournal {
 
                 outbox.setObject(1, u.requestId());
                 outbox.setString(2, ModelUsed.class.getSimpleName());
-                outbox.setString(3, ModelUsedJson.write(u.event()));
-                outbox.setTimestamp(4, Timestamp.from(u.at()));
+                outbox.setTimestamp(3, Timestamp.from(u.at()));
                 outbox.addBatch();
             }
             usage.executeBatch();
