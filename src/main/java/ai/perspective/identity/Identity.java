@@ -37,17 +37,6 @@ public interface Identity {
     /** Revokes one of the owner's keys; requests with it fail from then on. */
     ApiKeySummary revokeApiKey(AccountId owner, UUID keyId);
 
-    /**
-     * Who an API key (the secret of an {@code Authorization: Bearer} header) belongs to; empty for a
-     * wrong, malformed or revoked key. Answered from memory for every call of a key but its first,
-     * for transports that authenticate API calls themselves (the OpenAI API).
-     */
-    Optional<ApiCaller> apiCaller(String secret);
-
-    /** The owner of an API key, and the key. */
-    record ApiCaller(AccountId account, UUID apiKey) {
-    }
-
     record SignUp(String email, String displayName, String password) {
     }
 

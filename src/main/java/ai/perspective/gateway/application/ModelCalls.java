@@ -21,18 +21,21 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 import java.io.BufferedReader;
 import java.math.BigInteger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -91,6 +94,9 @@ public class ModelCalls {
      * @throws HubException kind PAYMENT_REQUIRED when the balance does not cover it
      */
     public void hold(Call call) {
+        if (Pricing.free(call.route())) {
+            return; // nothing to hold, and no need to count the prompt's tokens for it
+        }
         BigInteger maximum = maximumCost(call);
         if (maximum.signum() > 0) {
             charges.hold(call.requestId().toString(), call.account(), maximum);
@@ -135,7 +141,7 @@ public class ModelCalls {
         Catalog.ExternalEndpoint endpoint = (Catalog.ExternalEndpoint) call.route().serving();
         try {
             upstream.post(resolve(endpoint.baseUrl(), call.upstreamPath()), call.route().upstreamSecret(),
-                    upstreamBody(call, endpoint).toString(), call.stream(), (status, body) -> {
+                    upstreamBody(call, endpoint), call.stream(), (status, body) -> {
                         if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
                             fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's server answered with HTTP " + status + ".",
                                     "upstream_error");
@@ -223,7 +229,7 @@ public class ModelCalls {
         byte[] bytes = body.readAllBytes();
         JsonObject answer;
         try {
-            answer = JSON_P.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8))).readObject();
+            answer = JSON_P.createReader(new java.io.ByteArrayInputStream(bytes)).readObject();
         } catch (JsonException | IllegalStateException e) {
             fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's server answered with something that is not JSON.",
                     "upstream_error");
@@ -233,7 +239,7 @@ public class ModelCalls {
         if (counted == null) {
             counted = new Counted(promptTokens(call), call.task() == Catalog.Task.EMBEDDINGS ? 0 : completionTokens(answer), true);
         }
-        String out = JSON_P.createObjectBuilder(answer).add("model", call.route().id().toString()).build().toString();
+        String out = withModel(answer, call.route().id().toString(), bytes.length);
         if (record(call, Outcome.SUCCEEDED, 200, counted, new StoredReply(200, JSON, out))) {
             reply.send(200, JSON, out);
         } else {
@@ -400,14 +406,40 @@ public class ModelCalls {
         }
     }
 
-    private static JsonObject upstreamBody(Call call, Catalog.ExternalEndpoint endpoint) {
-        JsonObjectBuilder body = JSON_P.createObjectBuilder(call.body()).add("model", endpoint.upstreamModel());
-        if (call.stream()) {
-            JsonObjectBuilder options = call.body().get("stream_options") instanceof JsonObject existing
-                    ? JSON_P.createObjectBuilder(existing) : JSON_P.createObjectBuilder();
-            body.add("stream_options", options.add("include_usage", true));
+    private static String upstreamBody(Call call, Catalog.ExternalEndpoint endpoint) {
+        if (!call.stream()) {
+            return withModel(call.body(), endpoint.upstreamModel(), 256);
         }
-        return body.build();
+        JsonObjectBuilder body = JSON_P.createObjectBuilder(call.body()).add("model", endpoint.upstreamModel());
+        JsonObjectBuilder options = call.body().get("stream_options") instanceof JsonObject existing
+                ? JSON_P.createObjectBuilder(existing) : JSON_P.createObjectBuilder();
+        body.add("stream_options", options.add("include_usage", true));
+        return body.build().toString();
+    }
+
+    /**
+     * The object as JSON text with its {@code model} field set: written field by field, without
+     * copying the object into a builder first (this runs twice on every call).
+     */
+    static String withModel(JsonObject object, String model, int sizeHint) {
+        StringWriter text = new StringWriter(sizeHint + 64);
+        try (JsonGenerator json = JSON_P.createGenerator(text)) {
+            json.writeStartObject();
+            boolean written = false;
+            for (Map.Entry<String, JsonValue> field : object.entrySet()) {
+                if (field.getKey().equals("model")) {
+                    json.write("model", model);
+                    written = true;
+                } else {
+                    json.write(field.getKey(), field.getValue());
+                }
+            }
+            if (!written) {
+                json.write("model", model);
+            }
+            json.writeEnd();
+        }
+        return text.toString();
     }
 
     static URI resolve(URI base, String path) {

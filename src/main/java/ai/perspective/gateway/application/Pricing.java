@@ -18,6 +18,10 @@ final class Pricing {
         return quotient[1].signum() == 0 ? quotient[0] : quotient[0].add(BigInteger.ONE);
     }
 
+    static boolean free(Catalog.Route route) {
+        return price(route.inputPricePerMillion()).signum() == 0 && price(route.outputPricePerMillion()).signum() == 0;
+    }
+
     private static BigInteger price(BigInteger perMillion) {
         return perMillion == null ? BigInteger.ZERO : perMillion;
     }

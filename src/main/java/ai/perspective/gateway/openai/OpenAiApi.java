@@ -9,7 +9,7 @@ import ai.perspective.gateway.application.Reply;
 import ai.perspective.gateway.application.RoutedCalls;
 import ai.perspective.gateway.domain.UsageJournal;
 import ai.perspective.identity.AccountId;
-import ai.perspective.identity.Identity;
+import ai.perspective.identity.ApiCallers;
 import ai.perspective.routing.Router;
 import ai.perspective.shared.HubException;
 import ai.perspective.shared.OpenAiError;
@@ -54,7 +54,7 @@ public class OpenAiApi {
     static final String JSON = "application/json";
 
     @Inject
-    Identity identity;
+    ApiCallers apiCallers;
     @Inject
     Catalog catalog;
     @Inject
@@ -106,7 +106,7 @@ public class OpenAiApi {
     }
 
     /** The caller, from the request's API key. */
-    private Identity.ApiCaller caller(ApiExchange exchange) throws Rejected {
+    private ApiCallers.ApiCaller caller(ApiExchange exchange) throws Rejected {
         String authorization = exchange.header("Authorization");
         if (authorization == null) {
             throw new Rejected(OpenAiError.invalidApiKey("You didn't provide an API key. Send it as "
@@ -115,7 +115,7 @@ public class OpenAiApi {
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new Rejected(OpenAiError.invalidApiKey("The Authorization header must be 'Bearer <API key>'."));
         }
-        return identity.apiCaller(authorization.substring(7).trim())
+        return apiCallers.byApiKey(authorization.substring(7).trim())
                 .orElseThrow(() -> new Rejected(OpenAiError.invalidApiKey("The API key is wrong, malformed or revoked.")));
     }
 
@@ -138,7 +138,7 @@ public class OpenAiApi {
     }
 
     private void forward(ApiExchange exchange, Catalog.Task task, long start) throws Rejected {
-        Identity.ApiCaller caller = caller(exchange);
+        ApiCallers.ApiCaller caller = caller(exchange);
         AccountId account = caller.account();
         JsonObject body = parse(exchange.body());
         String modelName = body.get("model") instanceof JsonString s ? s.getString() : null;

@@ -1,5 +1,6 @@
 package ai.perspective.identity.application;
 
+import ai.perspective.identity.ApiCallers;
 import ai.perspective.identity.AccountId;
 import ai.perspective.identity.Role;
 import ai.perspective.identity.domain.Account;
@@ -28,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * used" is written at most once a minute per key.
  */
 @ApplicationScoped
-public class Authenticator {
+public class Authenticator implements ApiCallers {
 
     /** Who a credential belongs to. */
     public record Caller(AccountId account, Set<Role> roles, UUID apiKey) {
@@ -101,6 +102,11 @@ public class Authenticator {
         }
         keysByHash.put(hash, known);
         return Optional.of(new Caller(known.owner(), roles(known.owner()), known.keyId()));
+    }
+
+    @Override
+    public Optional<ApiCallers.ApiCaller> byApiKey(String secret) {
+        return apiKey(secret).map(c -> new ApiCallers.ApiCaller(c.account(), c.apiKey()));
     }
 
     /** The account's current roles (for a session that outlives a role change); read once, then from memory. */

@@ -148,13 +148,6 @@ public class IdentityService implements Identity {
         return view(key);
     }
 
-    /** No transaction: a known key is answered from memory (see {@link Authenticator#apiKey}). */
-    @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Identity.ApiCaller> apiCaller(String secret) {
-        return authenticator.apiKey(secret).map(c -> new Identity.ApiCaller(c.account(), c.apiKey()));
-    }
-
     private Account existing(AccountId id) {
         return accounts.byId(id)
                 .orElseThrow(() -> HubException.notFound("account-not-found", "There is no account " + id + "."));
