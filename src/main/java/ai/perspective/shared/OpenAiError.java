@@ -1,7 +1,7 @@
 package ai.perspective.shared;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * An error in OpenAI's shape, as the hub writes it on {@code /v1}: official clients map the HTTP
@@ -15,6 +15,9 @@ import jakarta.json.JsonObjectBuilder;
  */
 public record OpenAiError(int status, String message, String type, String param, String code) {
 
+    /** Looked up once: {@code Json.*} searches for a provider on every call (errors are answered often, e.g. to key floods). */
+    private static final JsonProvider JSON_P = JsonProvider.provider();
+
     public static OpenAiError invalidRequest(int status, String message, String param, String code) {
         return new OpenAiError(status, message, "invalid_request_error", param, code);
     }
@@ -24,7 +27,7 @@ public record OpenAiError(int status, String message, String type, String param,
     }
 
     public String toJson() {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("message", message).add("type", type);
+        JsonObjectBuilder error = JSON_P.createObjectBuilder().add("message", message).add("type", type);
         if (param == null) {
             error.addNull("param");
         } else {
@@ -35,6 +38,6 @@ public record OpenAiError(int status, String message, String type, String param,
         } else {
             error.add("code", code);
         }
-        return Json.createObjectBuilder().add("error", error).build().toString();
+        return JSON_P.createObjectBuilder().add("error", error).build().toString();
     }
 }

@@ -1,7 +1,7 @@
 package ai.perspective.shared;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * An RFC 9457 problem detail, as the hub writes it on {@code /api}.
@@ -13,6 +13,9 @@ import jakarta.json.JsonObjectBuilder;
  * @param field  the offending input field (extension member), or {@code null}
  */
 public record Problem(String type, String title, int status, String detail, String field) {
+
+    /** Looked up once: {@code Json.*} searches for a provider on every call (errors are answered often, e.g. to key floods). */
+    private static final JsonProvider JSON_P = JsonProvider.provider();
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "/problems/";
@@ -27,7 +30,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** The JSON text of this problem, for writers outside JAX-RS (e.g. the authentication mechanism). */
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON_P.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status)
