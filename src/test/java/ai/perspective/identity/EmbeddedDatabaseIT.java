@@ -2,10 +2,15 @@ package ai.perspective.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import ai.perspective.support.DeployedHub;
+import ai.perspective.support.FakeUpstream;
 import ai.perspective.support.Hub;
 import ai.perspective.support.HubClient;
-import java.net.URL;
+import jakarta.json.Json;
+import java.math.BigInteger;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,5 +44,34 @@ class EmbeddedDatabaseIT extends DeployedHub {
         HubClient.Reply accounts = client.get("api/accounts", null);
         assertThat(accounts.status()).isEqualTo(200);
         assertThat(accounts.body()).contains("member@example.com").contains("founder@example.com");
+
+        // the gateway on H2: a call is answered, metered (JDBC batches, not PostgreSQL's arrays) and
+        // its ModelUsed relayed, which the ledger shows as the charge leaving the caller's wallet
+        String founderId = client.get("api/accounts/me", null).json().getString("id");
+        assertThat(client.postJson("api/accounts/" + founderId + "/roles", "{\"role\":\"CREATOR\"}", null).status()).isEqualTo(200);
+        try (FakeUpstream upstream = new FakeUpstream()) {
+            HubClient.Reply model = client.postJson("api/models", Json.createObjectBuilder()
+                    .add("name", "echo").add("title", "Echo").add("description", "Echoes.")
+                    .add("tasks", Json.createArrayBuilder().add("CHAT")).add("licence", "MIT").add("contextLength", 4096)
+                    .add("inputPricePerMillion", 1_000_000).add("outputPricePerMillion", 2_000_000)
+                    .add("serving", Json.createObjectBuilder().add("kind", "EXTERNAL")
+                            .add("baseUrl", upstream.baseUrl().toString()).add("upstreamModel", "echo"))
+                    .add("upstreamSecret", FakeUpstream.SECRET).build().toString(), null);
+            assertThat(model.status()).as(model.body()).isEqualTo(201);
+            String id = model.json().getString("id");
+            assertThat(client.post("api/models/" + id + "/publish", "application/json", "", null).status()).isEqualTo(200);
+            String key = client.postJson("api/keys", "{\"name\":\"smoke\"}", null).json().getString("secret");
+            BigInteger before = available(client, key);
+
+            HubClient.Reply call = client.postJson("v1/chat/completions",
+                    "{\"model\":\"" + id + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}", key);
+            assertThat(call.status()).as(call.body()).isEqualTo(200);
+            assertThat(call.json().getString("model")).isEqualTo(id);
+            await().atMost(Duration.ofSeconds(20)).until(() -> available(client, key).compareTo(before) < 0);
+        }
+    }
+
+    private static BigInteger available(HubClient client, String key) {
+        return new BigInteger(client.get("api/ledger/wallet", key).json().getJsonObject("spendable").getString("available"));
     }
 }
