@@ -8,9 +8,10 @@ import ai.perspective.support.DeployedHub;
 import ai.perspective.support.FakeUpstream;
 import ai.perspective.support.Hub;
 import ai.perspective.support.HubClient;
-import jakarta.json.Json;
+import ai.perspective.support.Marketplace;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,16 +51,8 @@ class EmbeddedDatabaseIT extends DeployedHub {
         String founderId = client.get("api/accounts/me", null).json().getString("id");
         assertThat(client.postJson("api/accounts/" + founderId + "/roles", "{\"role\":\"CREATOR\"}", null).status()).isEqualTo(200);
         try (FakeUpstream upstream = new FakeUpstream()) {
-            HubClient.Reply model = client.postJson("api/models", Json.createObjectBuilder()
-                    .add("name", "echo").add("title", "Echo").add("description", "Echoes.")
-                    .add("tasks", Json.createArrayBuilder().add("CHAT")).add("licence", "MIT").add("contextLength", 4096)
-                    .add("inputPricePerMillion", 1_000_000).add("outputPricePerMillion", 2_000_000)
-                    .add("serving", Json.createObjectBuilder().add("kind", "EXTERNAL")
-                            .add("baseUrl", upstream.baseUrl().toString()).add("upstreamModel", "echo"))
-                    .add("upstreamSecret", FakeUpstream.SECRET).build().toString(), null);
-            assertThat(model.status()).as(model.body()).isEqualTo(201);
-            String id = model.json().getString("id");
-            assertThat(client.post("api/models/" + id + "/publish", "application/json", "", null).status()).isEqualTo(200);
+            String id = Marketplace.publish(client, "echo", upstream.baseUrl(), "echo", List.of("CHAT"), true,
+                    "1000000", "2000000");
             String key = client.postJson("api/keys", "{\"name\":\"smoke\"}", null).json().getString("secret");
             BigInteger before = available(client, key);
 

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ai.perspective.support.FakeUpstream;
 import ai.perspective.support.Hub;
 import ai.perspective.support.HubClient;
-import jakarta.json.Json;
+import ai.perspective.support.Marketplace;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -126,27 +126,11 @@ class ChargedCallsCrashIT {
         check(admin.login(adminEmail, Hub.PASSWORD), 302);
         // holds of calls that died with the server are voided once this old
         check(admin.putJson("api/ledger/parameters", "{\"changes\":{\"holds.timeout-seconds\":\"60\"},\"reason\":\"crash test\"}", null), 200);
-        HubClient.Reply model = admin.postJson("api/models", Json.createObjectBuilder()
-                .add("name", "crash-echo").add("title", "Crash echo").add("description", "Echoes, for the crash test.")
-                .add("tasks", Json.createArrayBuilder().add("CHAT")).add("licence", "MIT").add("contextLength", 8192)
-                .add("inputPricePerMillion", 1_000_000).add("outputPricePerMillion", 2_000_000)
-                .add("serving", Json.createObjectBuilder().add("kind", "EXTERNAL").add("baseUrl", upstream.baseUrl().toString())
-                        .add("upstreamModel", "echo"))
-                .add("upstreamSecret", FakeUpstream.SECRET).build().toString(), null);
-        check(model, 201);
-        String modelId = model.json().getString("id");
-        check(admin.post("api/models/" + modelId + "/publish", "application/json", "", null), 200);
+        String modelId = Marketplace.publish(admin, "crash-echo", upstream.baseUrl(), "echo", List.of("CHAT"), true,
+                "1000000", "2000000");
         // a model that never answers (the gateway gives up after 3 s): its calls hold money when the kill comes
-        HubClient.Reply hanging = admin.postJson("api/models", Json.createObjectBuilder()
-                .add("name", "crash-hang").add("title", "Crash hang").add("description", "Never answers, for the crash test.")
-                .add("tasks", Json.createArrayBuilder().add("CHAT")).add("licence", "MIT").add("contextLength", 8192)
-                .add("inputPricePerMillion", 1_000_000).add("outputPricePerMillion", 2_000_000)
-                .add("serving", Json.createObjectBuilder().add("kind", "EXTERNAL").add("baseUrl", upstream.baseUrl().toString())
-                        .add("upstreamModel", "hang"))
-                .add("upstreamSecret", FakeUpstream.SECRET).build().toString(), null);
-        check(hanging, 201);
-        String hangId = hanging.json().getString("id");
-        check(admin.post("api/models/" + hangId + "/publish", "application/json", "", null), 200);
+        String hangId = Marketplace.publish(admin, "crash-hang", upstream.baseUrl(), "hang", List.of("CHAT"), true,
+                "1000000", "2000000");
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             HubClient user = new HubClient(hub);

@@ -44,6 +44,15 @@ public final class Marketplace {
     /** As above, at the given prices (POV base units per million input / output tokens). */
     public String publish(String name, URI baseUrl, String upstreamModel, List<String> tasks, boolean publish,
             String inputPricePerMillion, String outputPricePerMillion) {
+        return publish(creator, name, baseUrl, upstreamModel, tasks, publish, inputPricePerMillion, outputPricePerMillion);
+    }
+
+    /**
+     * As above, for a creator set up otherwise (a test with a server of its own, where the database
+     * is not the shared test database): creates the model through the API, publishes it if asked.
+     */
+    public static String publish(HubClient creator, String name, URI baseUrl, String upstreamModel, List<String> tasks,
+            boolean publish, String inputPricePerMillion, String outputPricePerMillion) {
         JsonArrayBuilder taskArray = Json.createArrayBuilder();
         tasks.forEach(taskArray::add);
         HubClient.Reply created = creator.postJson("api/models", Json.createObjectBuilder()
