@@ -1,5 +1,6 @@
 package ai.perspective.gateway.persistence;
 
+import ai.perspective.shared.persistence.Sql;
 import ai.perspective.gateway.ModelUsed;
 import ai.perspective.identity.AccountId;
 import jakarta.annotation.Resource;
@@ -12,7 +13,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -63,7 +63,7 @@ public class JdbcOutbox {
         }
         try (Connection connection = dataSource.getConnection()) {
             if (postgres == null) {
-                postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+                postgres = Sql.isPostgres(connection);
             }
             if (postgres) {
                 // one statement for the batch, the ids as an array; joined, not "= any(?)", whose generic plan

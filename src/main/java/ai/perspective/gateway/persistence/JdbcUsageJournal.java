@@ -1,5 +1,6 @@
 package ai.perspective.gateway.persistence;
 
+import ai.perspective.shared.persistence.Sql;
 import ai.perspective.gateway.ModelUsed;
 import ai.perspective.gateway.domain.StoredReply;
 import ai.perspective.gateway.domain.Usage;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -127,7 +127,7 @@ public class JdbcUsageJournal implements UsageJournal {
             connection.setAutoCommit(false);
             try {
                 if (postgres == null) {
-                    postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+                    postgres = Sql.isPostgres(connection);
                 }
                 if (postgres) {
                     insertAsArrays(connection, batch);

@@ -57,7 +57,7 @@ public class JdbcTransferStore implements TransferStore {
             try {
                 connection.setAutoCommit(false);
                 if (postgres == null) {
-                    postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+                    postgres = Sql.isPostgres(connection);
                 }
                 return postgres ? new PostgresSession(connection) : new JdbcSession(connection);
             } catch (SQLException | RuntimeException e) {

@@ -28,6 +28,11 @@ public final class Sql {
     private Sql() {
     }
 
+    /** Whether the connection is to PostgreSQL (some statements have a faster PostgreSQL form; H2 gets the portable one). */
+    public static boolean isPostgres(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
     public static int update(DataSource dataSource, String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
