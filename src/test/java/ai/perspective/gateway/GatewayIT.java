@@ -134,6 +134,7 @@ class GatewayIT extends DeployedHub {
         String huge = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}]}";
         expectError(client.postJson("v1/chat/completions", huge, key), 413, "request_too_large");
         expectError(client.get("v1/nothing-here", key), 404, "unknown_url");
+        expectError(client.get("v1", key), 404, "unknown_url");
 
         assertThat(upstream.received()).isEmpty();
         assertThat(TestDatabase.count("select count(*) from gateway_usage where model in (?, ?)", model, draft)).isZero();

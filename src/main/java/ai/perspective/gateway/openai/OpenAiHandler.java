@@ -27,6 +27,8 @@ import org.xnio.IoUtils;
 final class OpenAiHandler implements HttpHandler {
 
     private static final String PREFIX = "/v1/";
+    /** {@code /v1} itself is the API's too (an unknown URL in its error shape), as a servlet mapped to {@code /v1/*} had it. */
+    private static final String ROOT = "/v1";
     private static final HttpString CACHE_CONTROL = new HttpString("Cache-Control");
     private static final HttpString ACCEL_BUFFERING = new HttpString("X-Accel-Buffering");
 
@@ -44,7 +46,8 @@ final class OpenAiHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        if (!exchange.getRelativePath().startsWith(PREFIX)) {
+        String path = exchange.getRelativePath();
+        if (!path.startsWith(PREFIX) && !path.equals(ROOT)) {
             next.handleRequest(exchange);
             return;
         }
@@ -122,7 +125,7 @@ final class OpenAiHandler implements HttpHandler {
 
         @Override
         public String path() {
-            return exchange.getRelativePath().substring(PREFIX.length() - 1);
+            return exchange.getRelativePath().substring(ROOT.length());
         }
 
         @Override
