@@ -124,11 +124,18 @@ public class JdbcUsageJournal implements UsageJournal {
 
     private void commit(List<Pending> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            if (postgres == null) {
+                postgres = Sql.isPostgres(connection);
+            }
+            if (postgres && batch.stream().allMatch(p -> p.usage().idempotencyKey() == null)) {
+                // one statement is a transaction of its own: the usage rows and their outbox marks commit
+                // together, in one round trip to the server instead of two (the statement, then COMMIT)
+                connection.setAutoCommit(true);
+                insertAsArrays(connection, batch);
+                return;
+            }
             connection.setAutoCommit(false);
             try {
-                if (postgres == null) {
-                    postgres = Sql.isPostgres(connection);
-                }
                 if (postgres) {
                     insertAsArrays(connection, batch);
                 } else {
