@@ -50,6 +50,12 @@ public interface Catalog {
     List<ModelCard> published();
 
     /**
+     * Every published model's id and creation time, ordered by id ({@code GET /v1/models}): kept in
+     * memory, loaded again after a model changes. The same list instance comes back until then.
+     */
+    List<Listed> listed();
+
+    /**
      * How to call a published model, with the upstream secret decrypted: for the gateway only,
      * never shown or logged. Empty for unknown, draft or delisted models. Cheap enough for every
      * request (kept in memory, refreshed when the model changes).
@@ -107,6 +113,10 @@ public interface Catalog {
         public ModelCard {
             examplePrompts = examplePrompts == null ? List.of() : List.copyOf(examplePrompts);
         }
+    }
+
+    /** A published model as {@code GET /v1/models} lists it (its creator is the first half of its id). */
+    record Listed(ModelId id, Instant createdAt) {
     }
 
     /** What the gateway needs for one call. */

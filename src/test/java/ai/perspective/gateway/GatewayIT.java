@@ -218,6 +218,12 @@ class GatewayIT extends DeployedHub {
         assertThat(models.status()).isEqualTo(200);
         assertThat(models.json().getString("object")).isEqualTo("list");
         assertThat(models.body()).contains("\"id\":\"" + chat + "\"").contains("\"id\":\"" + embed + "\"");
+        // the list is kept in memory: a model that leaves or comes back shows at once
+        assertThat(market.creator().post("api/models/" + chat + "/unpublish", "application/json", "", null).status()).isEqualTo(200);
+        assertThat(client.get("v1/models", key).body()).doesNotContain("\"id\":\"" + chat + "\"")
+                .contains("\"id\":\"" + embed + "\"");
+        assertThat(market.creator().post("api/models/" + chat + "/publish", "application/json", "", null).status()).isEqualTo(200);
+        assertThat(client.get("v1/models", key).body()).contains("\"id\":\"" + chat + "\"");
 
         Reply embedding = client.postJson("v1/embeddings", "{\"model\":\"" + embed + "\",\"input\":[\"a\",\"b\"]}", key);
         assertThat(embedding.status()).isEqualTo(200);

@@ -52,7 +52,7 @@ public class CatalogService implements Catalog {
     @Inject
     SecretKeys keys;
     @Inject
-    RouteCache routes;
+    PublishedCache cache;
     @Inject
     Event<ModelChanged> changed;
     @Inject
@@ -184,8 +184,14 @@ public class CatalogService implements Catalog {
 
     @Override
     @Transactional(TxType.SUPPORTS)
+    public List<Listed> listed() {
+        return cache.listed(models::listed);
+    }
+
+    @Override
+    @Transactional(TxType.SUPPORTS)
     public Optional<Route> route(ModelId id) {
-        return routes.get(id, () -> models.byId(id).filter(m -> m.status() == Status.PUBLISHED).map(this::route));
+        return cache.route(id, () -> models.byId(id).filter(m -> m.status() == Status.PUBLISHED).map(this::route));
     }
 
     @Override

@@ -20,6 +20,9 @@ public interface Models {
     /** Every published model, by id. */
     List<Model> published();
 
+    /** Every published model's id and creation time, by id: without loading the models. */
+    List<Catalog.Listed> listed();
+
     /** Adds to a model's usage count without loading it (the gateway reports calls in batches). */
     void addCalls(ModelId id, long calls);
 

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,6 +71,15 @@ public class JpaModels implements Models {
         return em.createQuery("select m from Model m where m.status = :status order by m.id", Model.class)
                 .setParameter("status", Status.PUBLISHED)
                 .getResultList();
+    }
+
+    @Override
+    public List<Catalog.Listed> listed() {
+        return em.createQuery("select m.id, m.createdAt from Model m where m.status = :status order by m.id", Object[].class)
+                .setParameter("status", Status.PUBLISHED)
+                .getResultStream()
+                .map(row -> new Catalog.Listed(ModelId.parse((String) row[0]), (Instant) row[1]))
+                .toList();
     }
 
     @Override

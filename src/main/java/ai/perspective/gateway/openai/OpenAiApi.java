@@ -68,6 +68,12 @@ public class OpenAiApi {
     @Inject
     Router router;
 
+    /** {@code GET /v1/models} as last written, and the catalog listing it was written from. */
+    private record ModelList(List<Catalog.Listed> listed, String json) {
+    }
+
+    private volatile ModelList modelList;
+
     /** Hands this API to the transport, which starts before CDI does ({@link OpenAiExtension}). */
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         context.setAttribute(OpenAiApi.class.getName(), this);
@@ -121,20 +127,30 @@ public class OpenAiApi {
 
     private void models(ApiExchange exchange) throws Rejected {
         caller(exchange);
+        List<Catalog.Listed> listed = catalog.listed();
+        ModelList known = modelList;
+        if (known == null || known.listed() != listed) {
+            // the catalog hands out the same list until a model changes: the JSON is written once per change
+            known = new ModelList(listed, modelsJson(listed));
+            modelList = known;
+        }
+        exchange.send(200, JSON, known.json());
+    }
+
+    private static String modelsJson(List<Catalog.Listed> listed) {
         JsonArrayBuilder data = JSON_P.createArrayBuilder();
-        List<Catalog.ModelCard> published = catalog.published();
         // the hub's own model: routes each request to the published chat model that fits it best
         data.add(JSON_P.createObjectBuilder().add("id", Router.AUTO).add("object", "model")
-                .add("created", published.stream().mapToLong(m -> m.createdAt().getEpochSecond()).min().orElse(0))
+                .add("created", listed.stream().mapToLong(m -> m.createdAt().getEpochSecond()).min().orElse(0))
                 .add("owned_by", "perspective"));
-        for (Catalog.ModelCard model : published) {
+        for (Catalog.Listed model : listed) {
             data.add(JSON_P.createObjectBuilder()
                     .add("id", model.id().toString())
                     .add("object", "model")
                     .add("created", model.createdAt().getEpochSecond())
                     .add("owned_by", model.id().creator()));
         }
-        exchange.send(200, JSON, JSON_P.createObjectBuilder().add("object", "list").add("data", data).build().toString());
+        return JSON_P.createObjectBuilder().add("object", "list").add("data", data).build().toString();
     }
 
     private void forward(ApiExchange exchange, Catalog.Task task, long start) throws Rejected {
