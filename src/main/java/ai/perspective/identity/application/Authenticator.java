@@ -91,16 +91,22 @@ public class Authenticator implements ApiCallers {
             if (key.isEmpty()) {
                 return Optional.empty();
             }
-            known = new KnownKey(key.get().id(), key.get().owner(), Instant.MIN);
             if (keysByHash.size() >= MAX_CACHED_KEYS) {
                 keysByHash.clear();
             }
+            KnownKey loaded = new KnownKey(key.get().id(), key.get().owner(), Instant.MIN);
+            KnownKey raced = keysByHash.putIfAbsent(hash, loaded);
+            known = raced == null ? loaded : raced;
         }
         if (known.lastUseWritten().plus(ApiKey.LAST_USED_RESOLUTION).isBefore(now)) {
-            apiKeys.markUsed(known.keyId(), now);
-            known = new KnownKey(known.keyId(), known.owner(), now);
+            KnownKey written = new KnownKey(known.keyId(), known.owner(), now);
+            // one request per key and minute writes "last used": the other calls of a burst on the same
+            // key would each update the same row, one after the other, waiting on its lock
+            if (keysByHash.replace(hash, known, written)) {
+                apiKeys.markUsed(known.keyId(), now);
+            }
+            known = written;
         }
-        keysByHash.put(hash, known);
         return Optional.of(new Caller(known.owner(), roles(known.owner()), known.keyId()));
     }
 
