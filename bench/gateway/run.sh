@@ -2,7 +2,8 @@
 # Gateway benchmark: the same fixed-answer upstream measured side by side in one run,
 #   (a) directly, (b) through the hub's /v1/chat/completions (API key auth + durable metering on
 #   PostgreSQL), (c) through the Portkey gateway (npm @portkey-ai/gateway@1.15.2);
-# then both (a) and (b) at a fixed 1,000 req/s (in bursts of 20, then of 4) for the hub's added latency, and a check that the
+# then both (a) and (b) at a fixed 1,000 req/s for the hub's added latency (hey in bursts of 20, then of 4; then an open
+# loop, OpenLoop.java, with evenly spaced and with Poisson arrivals), and a check that the
 # hub wrote exactly one usage record per successful response. Prints figures; asserts nothing timed.
 #
 # Needs: JDK 25, Maven, Node 20, PostgreSQL on 127.0.0.1:5432, wrk and hey (apt). Run from anywhere:
@@ -96,14 +97,34 @@ run_hey direct1k4 "http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions" "" bench
 run_hey hub1k4 "$HUB/v1/chat/completions" "Bearer $KEY" "$MODEL" 4
 hub_hey_ok=$((hub_hey_ok + OK_hub1k4))
 
+# open loop at exactly 1,000 req/s (OpenLoop.java): each request starts on schedule, answered or not, and
+# its latency counts from that scheduled start; arrivals evenly spaced, then independent (Poisson)
+run_open() { # name url auth model arrivals
+  "$JAVA_HOME/bin/java" "$BENCH/OpenLoop.java" "$2" 1000 "$SECONDS_PER_RUN" "$5" "${3:--}" \
+    "{\"model\":\"$4\",\"messages\":[{\"role\":\"user\",\"content\":\"say ok\"}]}" > "$BASE/open-$1.txt"
+  p99=$(sed 's/.*p99 \([0-9.]*\) ms.*/\1/' "$BASE/open-$1.txt")
+  ok=$(sed 's/.*with the first second: \([0-9]*\).*/\1/' "$BASE/open-$1.txt")
+  printf '%-8s %s\n' "$1" "$(cat "$BASE/open-$1.txt")"
+  eval "OPEN_P99_$1=$p99; OK_$1=$ok"
+}
+echo
+echo "== latency at 1,000 req/s, open loop (OpenLoop.java), ${SECONDS_PER_RUN}s each after 1s unmeasured"
+run_open directU "http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions" "" bench uniform
+run_open hubU "$HUB/v1/chat/completions" "Bearer $KEY" "$MODEL" uniform
+run_open directP "http://127.0.0.1:$UPSTREAM_PORT/v1/chat/completions" "" bench poisson
+run_open hubP "$HUB/v1/chat/completions" "Bearer $KEY" "$MODEL" poisson
+hub_hey_ok=$((hub_hey_ok + OK_hubU + OK_hubP))
+
 records=$(psql -h 127.0.0.1 -U postgres -tA -c "select count(*) from gateway_usage where outcome = 'SUCCEEDED'" $DB)
 expected=$((hub_warm_ok + hub_wrk_ok + hub_hey_ok))
 echo
 echo "== summary"
 echo "hub/portkey throughput ratio: $(echo "scale=1; $RPS_hub / $RPS_portkey" | bc)x (target >= 5x)"
 echo "hub/direct throughput ratio:  $(echo "scale=2; $RPS_hub / $RPS_direct" | bc)"
+echo "hub added p99 at 1,000 req/s, open loop, evenly spaced: $(echo "scale=2; $OPEN_P99_hubU - $OPEN_P99_directU" | bc) ms (target <= 5 ms)"
+echo "hub added p99 at 1,000 req/s, open loop, Poisson:       $(echo "scale=2; $OPEN_P99_hubP - $OPEN_P99_directP" | bc) ms (target <= 5 ms)"
 echo "hub added p99 at 1,000 req/s, bursts of 20: $(echo "scale=2; ($P99_hub1k - $P99_direct1k) * 1000" | bc) ms (target <= 5 ms)"
 echo "hub added p99 at 1,000 req/s, bursts of 4:  $(echo "scale=2; ($P99_hub1k4 - $P99_direct1k4) * 1000" | bc) ms (target <= 5 ms)"
 lost=$((expected - records)); [ $lost -lt 0 ] && lost=0
-echo "usage records: $records for $expected successful hub responses counted by the clients (warm-up + wrk + hey);"
+echo "usage records: $records for $expected successful hub responses counted by the clients (warm-up + wrk + hey + open loop);"
 echo "  lost: $lost (records above the count are calls still in flight when wrk stopped counting: at most 16 per wrk run)"
