@@ -210,6 +210,49 @@ class GatewayIT extends DeployedHub {
     }
 
     @Test
+    void streamsWhoseClientsStopReadingDoNotHoldUpOtherCalls() throws Exception {
+        String endless = market.publish("slow-reader-" + suffix(), upstream, "flood", List.of("CHAT"));
+        String echo = market.publish("meanwhile-" + suffix(), upstream, "echo", List.of("CHAT"));
+        byte[] streamRequest = ("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s")
+                .formatted(HI.formatted(endless, ",\"stream\":true").length(), HI.formatted(endless, ",\"stream\":true"))
+                .getBytes(StandardCharsets.UTF_8);
+        // more stalled streams than the hub has cores (2 here): each one's writer waits on a full socket buffer
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                java.net.Socket socket = new java.net.Socket();
+                socket.setReceiveBufferSize(4096);
+                socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+                socket.getOutputStream().write(streamRequest);
+                socket.getOutputStream().flush();
+                assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+                stalled.add(socket); // and never read again
+            }
+            // the streams are stuck once the upstream cannot write either: the hub reads it only as fast as it writes
+            java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(-1);
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> upstream.endlessEvents() == seen.getAndSet(upstream.endlessEvents()));
+
+            for (int i = 0; i < 5; i++) {
+                Reply reply = client.postJson("v1/chat/completions", HI.formatted(echo, ""), key);
+                assertThat(reply.status()).isEqualTo(200);
+            }
+            assertThat(client.get("v1/models", key).status()).isEqualTo(200);
+            // answered while all four streams were still stuck, not after one of them ended
+            assertThat(TestDatabase.count("select count(*) from gateway_usage where model = ?", endless)).isZero();
+            assertThat(upstream.endlessEvents()).isEqualTo(seen.get());
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        // and each stalled stream ends as what it was: a client that left
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count(
+                "select count(*) from gateway_usage where model = ? and outcome = 'CLIENT_DISCONNECTED'", endless) == 4);
+    }
+
+    @Test
     void modelsAndEmbeddingsWork() {
         String chat = market.publish("listed-" + suffix(), upstream, "echo", List.of("CHAT"));
         String embed = market.publish("embed-" + suffix(), upstream, "embed", List.of("EMBEDDINGS"));

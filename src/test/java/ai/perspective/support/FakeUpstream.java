@@ -37,6 +37,7 @@ public final class FakeUpstream implements AutoCloseable {
     private final HttpServer server;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong endlessEvents = new java.util.concurrent.atomic.AtomicLong();
 
     public record Received(String path, String authorization, JsonObject body) {
     }
@@ -58,6 +59,11 @@ public final class FakeUpstream implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Events written so far by all "endless" and "flood" streams: it stops growing when nobody reads them. */
+    public long endlessEvents() {
+        return endlessEvents.get();
+    }
+
     private void chat(HttpExchange exchange) throws IOException {
         JsonObject body = read(exchange);
         String model = body.getString("model", "");
@@ -69,7 +75,8 @@ public final class FakeUpstream implements AutoCloseable {
                 awaitClose();
                 exchange.close();
             }
-            case "endless" -> endless(exchange);
+            case "endless" -> endless(exchange, "", true);
+            case "flood" -> endless(exchange, "x".repeat(2048), false);
             default -> {
                 String prompt = lastUserMessage(body);
                 String answer = "echo: " + prompt;
@@ -112,13 +119,15 @@ public final class FakeUpstream implements AutoCloseable {
         }
     }
 
-    private void endless(HttpExchange exchange) throws IOException {
+    /** Tokens until the hub hangs up: with pauses ("endless"), or as fast as they are read, each 2 KB long ("flood"). */
+    private void endless(HttpExchange exchange, String padding, boolean pauses) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             for (int i = 0; i < 1_000_000 && closing.getCount() > 0; i++) {
-                event(out, chunk("token" + i + " ", null));
-                if (i % 50 == 0) {
+                event(out, chunk("token" + i + padding + " ", null));
+                endlessEvents.incrementAndGet();
+                if (pauses && i % 50 == 0) {
                     // a little time between bursts, so the hub sees the client leave before we run out
                     awaitClose(5);
                 }
