@@ -62,13 +62,10 @@ public class OpenLoop {
         for (int i = 0; i < total; i++) {
             long due = start + (long) offset;
             offset += poisson ? -Math.log(1 - random.nextDouble()) * meanGapNanos : meanGapNanos;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                if (wait > 200_000) {
-                    LockSupport.parkNanos(wait - 100_000);
-                } else {
-                    Thread.onSpinWait();
-                }
+            // parked, not spinning: a spinning client would take CPU from the servers it measures (the timer's
+            // slack, some 50 us, makes a start late at most by that, and lateness counts against the answer)
+            for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(wait);
             }
             int index = i;
             Thread.startVirtualThread(() -> {
