@@ -104,6 +104,61 @@ class FundsBrowserIT extends BrowserHub {
         }
     }
 
+    /**
+     * The "Sign with browser wallet" button, against an EIP-1193 provider the test puts in the page
+     * (headless Chromium has no wallet): without one, a readable error; with one, the page asks it
+     * for the account and a personal_sign of the challenge, and links the wallet with the answer.
+     * The provider hands the request to the test, which signs it with the wallet's key (ethers).
+     */
+    @Test
+    void aUserLinksAWalletWithTheBrowserWallet() throws Exception {
+        HubClient api = new HubClient(base.toURI());
+        String email = Hub.uniqueEmail("funds-wallet");
+        api.signUp(email, "Walter Wallet", Hub.PASSWORD);
+        api.login(email, Hub.PASSWORD);
+        ECKeyPair pair = Keys.createEcKeyPair();
+        String walletKey = Numeric.toHexStringWithPrefixZeroPadded(pair.getPrivateKey(), 64);
+        String wallet = "0x" + Keys.getAddress(pair);
+        String walletAsTheProviderSpellsIt = "0x" + wallet.substring(2).toUpperCase(java.util.Locale.ROOT);
+
+        logIn(email, Hub.PASSWORD);
+        browser.get(base + "funds");
+        type(visible(By.cssSelector("#wallet-address input")), wallet);
+        visible(By.id("get-challenge")).click();
+        WebElement messageArea = visible(By.id("challenge-message"));
+        wait.until(d -> !String.valueOf(messageArea.getDomProperty("value")).isBlank());
+        String message = messageArea.getDomProperty("value");
+
+        visible(By.id("sign-in-browser")).click();
+        wait.until(d -> d.findElements(By.tagName("vaadin-notification-card")).stream()
+                .anyMatch(card -> card.getText().contains("No browser wallet found")));
+
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("""
+                const wallet = arguments[0];
+                window.walletAsked = null;
+                window.walletAnswer = null;
+                window.ethereum = {
+                  request: async ({method, params}) => {
+                    if (method === 'eth_requestAccounts') return [wallet];
+                    if (method !== 'personal_sign') throw new Error('unexpected ' + method);
+                    window.walletAsked = params;
+                    while (window.walletAnswer === null) await new Promise(resolve => setTimeout(resolve, 50));
+                    return window.walletAnswer;
+                  }
+                };""", walletAsTheProviderSpellsIt);
+        visible(By.id("sign-in-browser")).click();
+        wait.until(d -> page.executeScript("return window.walletAsked") != null);
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> asked = (java.util.List<Object>) page.executeScript("return window.walletAsked");
+        assertThat(asked).containsExactly(message, walletAsTheProviderSpellsIt);
+        page.executeScript("window.walletAnswer = arguments[0]", ChainTestKit.ethersSign(walletKey, message));
+
+        wait.until(d -> d.findElement(By.id("linked-wallets")).getText().contains(wallet));
+        assertThat(api.get("api/chain/wallets", null).anyJson().asJsonArray()).singleElement()
+                .satisfies(w -> assertThat(w.asJsonObject().getString("address")).isEqualTo(wallet));
+    }
+
     private static BigInteger available(HubClient api) {
         return new BigInteger(api.get("api/ledger/wallet", null).json().getJsonObject("spendable").getString("available"));
     }
