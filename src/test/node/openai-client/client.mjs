@@ -20,6 +20,10 @@ async function failure(call) {
 const models = await client.models.list();
 result.models = models.data.map((m) => m.id);
 
+const retrieved = await client.models.retrieve(process.env.CHAT_MODEL);
+result.retrieved = { id: retrieved.id, object: retrieved.object, owned_by: retrieved.owned_by };
+result.retrieveMissing = await failure(() => client.models.retrieve('nobody/nothing'));
+
 const chat = await client.chat.completions.create({
   model: process.env.CHAT_MODEL,
   messages: [{ role: 'user', content: 'hello from the openai client' }],

@@ -261,10 +261,24 @@ class GatewayIT extends DeployedHub {
         assertThat(models.status()).isEqualTo(200);
         assertThat(models.json().getString("object")).isEqualTo("list");
         assertThat(models.body()).contains("\"id\":\"" + chat + "\"").contains("\"id\":\"" + embed + "\"");
+        // one model, as the clients' models.retrieve asks for it (the id's slash encoded) and as typed
+        for (String path : List.of("v1/models/" + chat.replace("/", "%2F"), "v1/models/" + chat)) {
+            Reply one = client.get(path, key);
+            assertThat(one.status()).as(path).isEqualTo(200);
+            assertThat(one.json().getString("id")).isEqualTo(chat);
+            assertThat(one.json().getString("object")).isEqualTo("model");
+            assertThat(one.json().getString("owned_by")).isEqualTo(chat.substring(0, chat.indexOf('/')));
+        }
+        assertThat(client.get("v1/models/perspective%2Fauto", key).json().getString("owned_by")).isEqualTo("perspective");
+        Reply missing = client.get("v1/models/nobody%2Fnothing", key);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().getJsonObject("error").getString("code")).isEqualTo("model_not_found");
+        assertThat(client.get("v1/models/" + chat, null).status()).isEqualTo(401);
         // the list is kept in memory: a model that leaves or comes back shows at once
         assertThat(market.creator().post("api/models/" + chat + "/unpublish", "application/json", "", null).status()).isEqualTo(200);
         assertThat(client.get("v1/models", key).body()).doesNotContain("\"id\":\"" + chat + "\"")
                 .contains("\"id\":\"" + embed + "\"");
+        assertThat(client.get("v1/models/" + chat, key).status()).isEqualTo(404);
         assertThat(market.creator().post("api/models/" + chat + "/publish", "application/json", "", null).status()).isEqualTo(200);
         assertThat(client.get("v1/models", key).body()).contains("\"id\":\"" + chat + "\"");
 

@@ -34,6 +34,9 @@ class OpenAiClientIT extends DeployedHub {
             JsonObject seen = runClient(key, chat, embed);
 
             assertThat(seen.getJsonArray("models").toString()).contains(chat).contains(embed);
+            assertThat(seen.getJsonObject("retrieved").getString("id")).isEqualTo(chat);
+            assertThat(seen.getJsonObject("retrieved").getString("object")).isEqualTo("model");
+            assertThat(seen.getJsonObject("retrieveMissing").getString("error")).isEqualTo("NotFoundError");
             JsonObject chatReply = seen.getJsonObject("chat");
             assertThat(chatReply.getString("model")).isEqualTo(chat);
             assertThat(chatReply.getString("content")).isEqualTo("echo: hello from the openai client");

@@ -21,12 +21,17 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.ServletContext;
 import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +57,7 @@ public class OpenAiApi {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_IDEMPOTENCY_KEY = 255;
     static final String JSON = "application/json";
+    private static final String MODELS = "/models";
 
     @Inject
     ApiCallers apiCallers;
@@ -67,10 +73,6 @@ public class OpenAiApi {
     RoutedCalls routed;
     @Inject
     Router router;
-
-    /** {@code GET /v1/models} as last written, and the catalog listing it was written from. */
-    private record ModelList(List<Catalog.Listed> listed, String json) {
-    }
 
     private volatile ModelList modelList;
 
@@ -88,8 +90,12 @@ public class OpenAiApi {
     void handle(ApiExchange exchange, long startNanos) {
         String path = exchange.path();
         try {
+            if (exchange.method().equals("GET") && path.startsWith(MODELS + "/")) {
+                model(exchange, path.substring(MODELS.length() + 1));
+                return;
+            }
             switch (exchange.method() + " " + path) {
-                case "GET /models" -> models(exchange);
+                case "GET " + MODELS -> models(exchange);
                 case "POST /chat/completions" -> forward(exchange, Catalog.Task.CHAT, startNanos);
                 case "POST /embeddings" -> forward(exchange, Catalog.Task.EMBEDDINGS, startNanos);
                 default -> write(exchange, OpenAiError.invalidRequest(404,
@@ -127,30 +133,65 @@ public class OpenAiApi {
 
     private void models(ApiExchange exchange) throws Rejected {
         caller(exchange);
+        exchange.send(200, JSON, modelList().json());
+    }
+
+    /**
+     * {@code GET /v1/models/{model}} (the clients' {@code models.retrieve}): one published model, or
+     * perspective/auto. The id's slash may come encoded ({@code %2F}), as the official clients send it.
+     */
+    private void model(ApiExchange exchange, String rawId) throws Rejected {
+        caller(exchange);
+        String id = URLDecoder.decode(rawId.replace("+", "%2B"), StandardCharsets.UTF_8);
+        ModelList models = modelList();
+        Catalog.Listed listed = models.byId().get(id);
+        if (listed == null && !id.equals(Router.AUTO)) {
+            throw new Rejected(OpenAiError.invalidRequest(404, "The model '" + id + "' does not exist or is not published. "
+                    + "GET /v1/models lists the models you can call.", "model", "model_not_found"));
+        }
+        exchange.send(200, JSON, (listed == null ? models.auto() : model(listed)).build().toString());
+    }
+
+    /** The published models as the API shows them: the catalog hands out the same list until a model changes. */
+    private ModelList modelList() {
         List<Catalog.Listed> listed = catalog.listed();
         ModelList known = modelList;
         if (known == null || known.listed() != listed) {
-            // the catalog hands out the same list until a model changes: the JSON is written once per change
-            known = new ModelList(listed, modelsJson(listed));
+            known = ModelList.of(listed);
             modelList = known;
         }
-        exchange.send(200, JSON, known.json());
+        return known;
     }
 
-    private static String modelsJson(List<Catalog.Listed> listed) {
-        JsonArrayBuilder data = JSON_P.createArrayBuilder();
-        // the hub's own model: routes each request to the published chat model that fits it best
-        data.add(JSON_P.createObjectBuilder().add("id", Router.AUTO).add("object", "model")
-                .add("created", listed.stream().mapToLong(m -> m.createdAt().getEpochSecond()).min().orElse(0))
-                .add("owned_by", "perspective"));
-        for (Catalog.Listed model : listed) {
-            data.add(JSON_P.createObjectBuilder()
-                    .add("id", model.id().toString())
-                    .add("object", "model")
-                    .add("created", model.createdAt().getEpochSecond())
-                    .add("owned_by", model.id().creator()));
+    /** {@code GET /v1/models} as last written, the models by id, and the catalog listing they came from. */
+    private record ModelList(List<Catalog.Listed> listed, Map<String, Catalog.Listed> byId, long autoCreated, String json) {
+
+        static ModelList of(List<Catalog.Listed> listed) {
+            Map<String, Catalog.Listed> byId = new HashMap<>();
+            long autoCreated = listed.stream().mapToLong(m -> m.createdAt().getEpochSecond()).min().orElse(0);
+            JsonArrayBuilder data = JSON_P.createArrayBuilder().add(auto(autoCreated));
+            for (Catalog.Listed m : listed) {
+                byId.put(m.id().toString(), m);
+                data.add(model(m));
+            }
+            return new ModelList(listed, byId, autoCreated,
+                    JSON_P.createObjectBuilder().add("object", "list").add("data", data).build().toString());
         }
-        return JSON_P.createObjectBuilder().add("object", "list").add("data", data).build().toString();
+
+        JsonObjectBuilder auto() {
+            return auto(autoCreated);
+        }
+
+        /** The hub's own model: routes each request to the published chat model that fits it best. */
+        private static JsonObjectBuilder auto(long created) {
+            return JSON_P.createObjectBuilder().add("id", Router.AUTO).add("object", "model").add("created", created)
+                    .add("owned_by", "perspective");
+        }
+    }
+
+    private static JsonObjectBuilder model(Catalog.Listed m) {
+        return JSON_P.createObjectBuilder().add("id", m.id().toString()).add("object", "model")
+                .add("created", m.createdAt().getEpochSecond()).add("owned_by", m.id().creator());
     }
 
     private void forward(ApiExchange exchange, Catalog.Task task, long start) throws Rejected {
