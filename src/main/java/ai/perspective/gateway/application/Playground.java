@@ -8,6 +8,7 @@ import ai.perspective.routing.Ratings;
 import ai.perspective.routing.Router;
 import ai.perspective.routing.RoutingDecisionId;
 import ai.perspective.shared.HubException;
+import ai.perspective.shared.TimeOrderedUuid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -89,7 +90,7 @@ public class Playground {
             return;
         }
         JsonObject body = body(model.toString(), conversation);
-        Call call = new Call(UUID.randomUUID(), account, null, route, Catalog.Task.CHAT, body, true, null, System.nanoTime());
+        Call call = new Call(TimeOrderedUuid.next(), account, null, route, Catalog.Task.CHAT, body, true, null, System.nanoTime());
         try {
             calls.hold(call);
         } catch (HubException e) {
@@ -101,7 +102,7 @@ public class Playground {
 
     private void chatAuto(AccountId account, List<Message> conversation, Listener listener) {
         RoutedCalls.Plan plan;
-        UUID requestId = UUID.randomUUID();
+        UUID requestId = TimeOrderedUuid.next();
         try {
             JsonObject body = body(Router.AUTO, conversation);
             plan = routed.hold(routed.plan(requestId, account, null, body, true, null, System.nanoTime(),

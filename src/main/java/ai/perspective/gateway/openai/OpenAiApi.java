@@ -13,6 +13,7 @@ import ai.perspective.identity.ApiCallers;
 import ai.perspective.routing.Router;
 import ai.perspective.shared.HubException;
 import ai.perspective.shared.OpenAiError;
+import ai.perspective.shared.TimeOrderedUuid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -210,7 +211,7 @@ public class OpenAiApi {
             checkPayload(body, task);
             RoutedCalls.Steering steering = routed.steering(body, exchange.header("X-Perspective-Models"),
                     exchange.header("X-Perspective-Cost-Weight"));
-            UUID requestId = UUID.randomUUID();
+            UUID requestId = TimeOrderedUuid.next();
             RoutedCalls.Plan plan = routed.plan(requestId, account, caller.apiKey(), body,
                     body.getBoolean("stream", false), idempotencyKey(exchange), start, steering);
             RoutedCalls.Plan[] held = {plan};
@@ -229,7 +230,7 @@ public class OpenAiApi {
         checkPayload(body, task);
         boolean stream = task == Catalog.Task.CHAT && body.getBoolean("stream", false);
         String idempotencyKey = idempotencyKey(exchange);
-        UUID requestId = UUID.randomUUID();
+        UUID requestId = TimeOrderedUuid.next();
         Call call = new Call(requestId, account, caller.apiKey(), route, task, body, stream, idempotencyKey, start);
         run(exchange, call, () -> calls.hold(call), reply -> {
             calls.forward(call, reply);
