@@ -14,7 +14,9 @@ import jakarta.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,19 +221,19 @@ class GatewayIT extends DeployedHub {
                 .formatted(HI.formatted(endless, ",\"stream\":true").length(), HI.formatted(endless, ",\"stream\":true"))
                 .getBytes(StandardCharsets.UTF_8);
         // more stalled streams than the hub has cores (2 here): each one's writer waits on a full socket buffer
-        List<java.net.Socket> stalled = new ArrayList<>();
+        List<Socket> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                java.net.Socket socket = new java.net.Socket();
+                Socket socket = new Socket();
                 socket.setReceiveBufferSize(4096);
-                socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+                socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
                 socket.getOutputStream().write(streamRequest);
                 socket.getOutputStream().flush();
                 assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
                 stalled.add(socket); // and never read again
             }
             // the streams are stuck once the upstream cannot write either: the hub reads it only as fast as it writes
-            java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(-1);
+            AtomicLong seen = new AtomicLong(-1);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .until(() -> upstream.endlessEvents() == seen.getAndSet(upstream.endlessEvents()));
 
@@ -243,7 +246,7 @@ class GatewayIT extends DeployedHub {
             assertThat(TestDatabase.count("select count(*) from gateway_usage where model = ?", endless)).isZero();
             assertThat(upstream.endlessEvents()).isEqualTo(seen.get());
         } finally {
-            for (java.net.Socket socket : stalled) {
+            for (Socket socket : stalled) {
                 socket.close();
             }
         }
@@ -273,6 +276,10 @@ class GatewayIT extends DeployedHub {
         Reply missing = client.get("v1/models/nobody%2Fnothing", key);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().getJsonObject("error").getString("code")).isEqualTo("model_not_found");
+        // an id with a stray '%' (sent as %25) is just another unknown model, not a server error
+        Reply odd = client.get("v1/models/nobody%2F50%25off", key);
+        assertThat(odd.status()).isEqualTo(404);
+        assertThat(odd.json().getJsonObject("error").getString("message")).contains("'nobody/50%off'");
         assertThat(client.get("v1/models/" + chat, null).status()).isEqualTo(401);
         // the list is kept in memory: a model that leaves or comes back shows at once
         assertThat(market.creator().post("api/models/" + chat + "/unpublish", "application/json", "", null).status()).isEqualTo(200);

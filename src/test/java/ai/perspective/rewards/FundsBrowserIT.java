@@ -12,6 +12,8 @@ import ai.perspective.support.HubClient;
 import jakarta.json.JsonObject;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -119,7 +121,7 @@ class FundsBrowserIT extends BrowserHub {
         ECKeyPair pair = Keys.createEcKeyPair();
         String walletKey = Numeric.toHexStringWithPrefixZeroPadded(pair.getPrivateKey(), 64);
         String wallet = "0x" + Keys.getAddress(pair);
-        String walletAsTheProviderSpellsIt = "0x" + wallet.substring(2).toUpperCase(java.util.Locale.ROOT);
+        String walletAsTheProviderSpellsIt = "0x" + wallet.substring(2).toUpperCase(Locale.ROOT);
 
         logIn(email, Hub.PASSWORD);
         browser.get(base + "funds");
@@ -150,7 +152,7 @@ class FundsBrowserIT extends BrowserHub {
         visible(By.id("sign-in-browser")).click();
         wait.until(d -> page.executeScript("return window.walletAsked") != null);
         @SuppressWarnings("unchecked")
-        java.util.List<Object> asked = (java.util.List<Object>) page.executeScript("return window.walletAsked");
+        List<Object> asked = (List<Object>) page.executeScript("return window.walletAsked");
         assertThat(asked).containsExactly(message, walletAsTheProviderSpellsIt);
         page.executeScript("window.walletAnswer = arguments[0]", ChainTestKit.ethersSign(walletKey, message));
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A small OpenAI-compatible server for tests, on a free loopback port. What it does depends on
@@ -37,7 +38,7 @@ public final class FakeUpstream implements AutoCloseable {
     private final HttpServer server;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicLong endlessEvents = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong endlessEvents = new AtomicLong();
 
     public record Received(String path, String authorization, JsonObject body) {
     }

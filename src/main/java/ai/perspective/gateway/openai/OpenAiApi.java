@@ -29,13 +29,12 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.ServletContext;
 import java.io.ByteArrayInputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,6 +58,7 @@ public class OpenAiApi {
     private static final int MAX_IDEMPOTENCY_KEY = 255;
     static final String JSON = "application/json";
     private static final String MODELS = "/models";
+    private static final Pattern ENCODED_SLASH = Pattern.compile("%2F", Pattern.CASE_INSENSITIVE);
 
     @Inject
     ApiCallers apiCallers;
@@ -139,18 +139,18 @@ public class OpenAiApi {
 
     /**
      * {@code GET /v1/models/{model}} (the clients' {@code models.retrieve}): one published model, or
-     * perspective/auto. The id's slash may come encoded ({@code %2F}), as the official clients send it.
+     * perspective/auto. The id's slash may come encoded ({@code %2F}), as the official clients send it:
+     * the server has decoded every other escape already, and leaves that one alone.
      */
-    private void model(ApiExchange exchange, String rawId) throws Rejected {
+    private void model(ApiExchange exchange, String path) throws Rejected {
         caller(exchange);
-        String id = URLDecoder.decode(rawId.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String id = ENCODED_SLASH.matcher(path).replaceAll("/");
         ModelList models = modelList();
         Catalog.Listed listed = models.byId().get(id);
         if (listed == null && !id.equals(Router.AUTO)) {
-            throw new Rejected(OpenAiError.invalidRequest(404, "The model '" + id + "' does not exist or is not published. "
-                    + "GET /v1/models lists the models you can call.", "model", "model_not_found"));
+            throw modelNotFound(id);
         }
-        exchange.send(200, JSON, (listed == null ? models.auto() : model(listed)).build().toString());
+        exchange.send(200, JSON, (listed == null ? auto(models.autoCreated()) : model(listed)).build().toString());
     }
 
     /** The published models as the API shows them: the catalog hands out the same list until a model changes. */
@@ -179,15 +179,12 @@ public class OpenAiApi {
                     JSON_P.createObjectBuilder().add("object", "list").add("data", data).build().toString());
         }
 
-        JsonObjectBuilder auto() {
-            return auto(autoCreated);
-        }
+    }
 
-        /** The hub's own model: routes each request to the published chat model that fits it best. */
-        private static JsonObjectBuilder auto(long created) {
-            return JSON_P.createObjectBuilder().add("id", Router.AUTO).add("object", "model").add("created", created)
-                    .add("owned_by", "perspective");
-        }
+    /** The hub's own model: routes each request to the published chat model that fits it best. */
+    private static JsonObjectBuilder auto(long created) {
+        return JSON_P.createObjectBuilder().add("id", Router.AUTO).add("object", "model").add("created", created)
+                .add("owned_by", "perspective");
     }
 
     private static JsonObjectBuilder model(Catalog.Listed m) {
@@ -289,9 +286,13 @@ public class OpenAiApi {
         } catch (HubException malformed) {
             route = Optional.empty();
         }
-        return route.orElseThrow(() -> new Rejected(OpenAiError.invalidRequest(404, "The model '" + modelName
+        return route.orElseThrow(() -> modelNotFound(modelName));
+    }
+
+    private static Rejected modelNotFound(String modelName) {
+        return new Rejected(OpenAiError.invalidRequest(404, "The model '" + modelName
                 + "' does not exist or is not published. GET /v1/models lists the models you can call.", "model",
-                "model_not_found")));
+                "model_not_found"));
     }
 
     private static void checkPayload(JsonObject body, Catalog.Task task) throws Rejected {

@@ -127,7 +127,7 @@ public class JdbcUsageJournal implements UsageJournal {
             if (postgres == null) {
                 postgres = Sql.isPostgres(connection);
             }
-            if (postgres && batch.stream().allMatch(p -> p.usage().idempotencyKey() == null)) {
+            if (postgres && !storesReplies(batch)) {
                 // one statement is a transaction of its own: the usage rows and their outbox marks commit
                 // together, in one round trip to the server instead of two (the statement, then COMMIT)
                 connection.setAutoCommit(true);
@@ -247,9 +247,14 @@ public class JdbcUsageJournal implements UsageJournal {
         }
     }
 
+    /** Whether a call of the batch carried an Idempotency-Key, so its reply is stored for retries. */
+    private static boolean storesReplies(List<Pending> batch) {
+        return batch.stream().anyMatch(p -> p.usage().idempotencyKey() != null);
+    }
+
     /** The replies of calls that carried an Idempotency-Key, for their retries. */
     private static void storeReplies(Connection connection, List<Pending> batch) throws SQLException {
-        if (batch.stream().allMatch(p -> p.usage().idempotencyKey() == null)) {
+        if (!storesReplies(batch)) {
             return;
         }
         try (PreparedStatement reply = connection.prepareStatement(
