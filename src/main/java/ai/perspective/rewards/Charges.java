@@ -57,7 +57,9 @@ public interface Charges {
     /**
      * Settles or releases the holds of many finished calls with one commit: per settlement, a cost
      * above zero is charged (capped at the hold) and split, a zero or null cost releases the hold;
-     * a request without a hold is skipped. Each settlement succeeds or fails on its own (failures
+     * a request without a hold is skipped. A hold voided before its settlement arrived (it expired:
+     * the call outlived {@code holds.timeout-seconds}) is charged late, from the payer's balance as
+     * it is then and as far as it covers the cost. Each settlement succeeds or fails on its own (failures
      * are returned, not thrown) and is idempotent like {@link #settle}. For a relay that delivers
      * many finished calls at once.
      *

@@ -104,10 +104,11 @@ public class CallSettlement {
             if (!settled.succeeded()) {
                 LOG.log(Level.WARNING, "Call " + settled.requestKey() + " not settled; will retry", settled.failure());
                 unsettled.add(UUID.fromString(settled.requestKey()));
-            } else if (settled.hold() != null && settled.charged().signum() > 0
+            } else if (settled.hold() != null && costs.get(settled.requestKey()) != null
                     && settled.charged().compareTo(costs.get(settled.requestKey())) < 0) {
+                // more than the hold, or a hold that expired before the call ended and a balance spent meanwhile
                 LOG.warning("Call " + settled.requestKey() + " cost " + costs.get(settled.requestKey()) + " but only "
-                        + settled.charged() + " was held; the caller is charged the hold");
+                        + settled.charged() + " could be charged");
             }
         }
         return unsettled;

@@ -113,24 +113,66 @@ public class ChargesService implements Charges {
         if (cost == null || cost.signum() < 0 || cost.compareTo(pending.amount()) > 0) {
             throw HubException.invalid("cost", "invalid-cost", "The cost must be between 0 and the held " + pending.amount() + ".");
         }
-        String model = beneficiaries.model() == null ? null : beneficiaries.model().strip();
+        String model = modelOf(beneficiaries);
         if (model != null && (model.isEmpty() || model.length() > MAX_MODEL)) {
             throw HubException.invalid("model", "invalid-model", "A model name has 1 to " + MAX_MODEL + " characters.");
         }
         // the post comes first: a retry of a settle that committed is recognised by it (the writer
         // returns the stored command), and a second resolution of the hold is a conflict
+        Transfer post = new Transfer(TransferIds.post(hold.requestKey()), 0, pending.debit(), pending.credit(), cost, Kind.POST,
+                Code.CHARGE, pending.id(), null, model, hold.requestKey(), clock.instant());
+        return writer.submit(withShares(post, beneficiaries));
+    }
+
+    /** The charge followed by its split from clearing to the beneficiaries, all in one command. */
+    private List<Transfer> withShares(Transfer charge, Beneficiaries beneficiaries) {
+        String key = charge.memo();
         List<Transfer> transfers = new ArrayList<>();
-        transfers.add(new Transfer(TransferIds.post(hold.requestKey()), 0, pending.debit(), pending.credit(), cost, Kind.POST,
-                Code.CHARGE, pending.id(), null, model, hold.requestKey(), clock.instant()));
+        transfers.add(charge);
         FeeSchedule fees = parameters.settings().fees();
-        List<FeeSchedule.Share> shares = fees.split(cost, beneficiaries.creator(), beneficiaries.nodeOperators(),
+        List<FeeSchedule.Share> shares = fees.split(charge.amount(), beneficiaries.creator(), beneficiaries.nodeOperators(),
                 beneficiaries.dataContributors());
         for (int i = 0; i < shares.size(); i++) {
             FeeSchedule.Share share = shares.get(i);
-            transfers.add(new Transfer(TransferIds.share(hold.requestKey(), i), 0, LedgerAccount.CLEARING, share.to(),
-                    share.amount(), Kind.SINGLE, share.code(), null, null, model, hold.requestKey(), clock.instant()));
+            transfers.add(new Transfer(TransferIds.share(key, i), 0, LedgerAccount.CLEARING, share.to(), share.amount(),
+                    Kind.SINGLE, share.code(), null, null, charge.model(), key, clock.instant()));
         }
-        return writer.submit(transfers);
+        return transfers;
+    }
+
+    /**
+     * Charges a call whose hold was voided before its cost arrived: the call outlived
+     * {@code holds.timeout-seconds}, or its usage was delivered that much later. The cost (at most
+     * the hold) is taken from the payer's balance as it is now; what the balance no longer covers
+     * is not charged. Idempotent: a redelivery finds the charge made before and makes no other.
+     *
+     * @return what was charged
+     */
+    private BigInteger chargeLate(Hold hold, BigInteger cost, Beneficiaries beneficiaries) {
+        Optional<Transfer> earlier = journal.byId(TransferIds.lateCharge(hold.requestKey()));
+        if (earlier.isPresent()) {
+            return earlier.get().amount();
+        }
+        try {
+            LedgerWriter.await(writer.submit(lateCharge(hold, cost, beneficiaries)));
+            return cost;
+        } catch (TransferEngine.Overdraft e) {
+            BigInteger covered = e.available() == null ? BigInteger.ZERO : e.available().max(BigInteger.ZERO).min(cost);
+            if (covered.signum() > 0) {
+                LedgerWriter.await(writer.submit(lateCharge(hold, covered, beneficiaries)));
+            }
+            return covered;
+        }
+    }
+
+    private List<Transfer> lateCharge(Hold hold, BigInteger amount, Beneficiaries beneficiaries) {
+        return withShares(new Transfer(TransferIds.lateCharge(hold.requestKey()), 0, LedgerAccount.spendable(hold.payer()),
+                LedgerAccount.CLEARING, amount, Kind.SINGLE, Code.CHARGE, null, null, modelOf(beneficiaries), hold.requestKey(),
+                clock.instant()), beneficiaries);
+    }
+
+    private static String modelOf(Beneficiaries beneficiaries) {
+        return beneficiaries.model() == null ? null : beneficiaries.model().strip();
     }
 
     @Override
@@ -146,6 +188,7 @@ public class ChargesService implements Charges {
         Map<String, CompletableFuture<LedgerWriter.Outcome>> queued = new LinkedHashMap<>();
         Map<String, Settled> results = new LinkedHashMap<>();
         Map<String, BigInteger> charged = new HashMap<>();
+        Map<String, Beneficiaries> paid = new HashMap<>();
         for (Settlement settlement : settlements) {
             String key = settlement.requestKey();
             Hold hold = found.get(key);
@@ -156,6 +199,7 @@ public class ChargesService implements Charges {
             try {
                 BigInteger cost = settlement.cost() == null ? BigInteger.ZERO : settlement.cost().min(hold.amount());
                 charged.put(key, cost);
+                paid.put(key, settlement.beneficiaries());
                 queued.put(key, cost.signum() > 0 ? submitSettle(hold, cost, settlement.beneficiaries())
                         : writer.submit(List.of(voiding(pendingOf(hold), "released"))));
             } catch (RuntimeException e) {
@@ -165,9 +209,9 @@ public class ChargesService implements Charges {
         for (Map.Entry<String, CompletableFuture<LedgerWriter.Outcome>> q : queued.entrySet()) {
             String key = q.getKey();
             try {
-                LedgerWriter.await(q.getValue());
+                results.put(key, new Settled(key, found.get(key), awaitCharged(q.getValue(), found.get(key), charged.get(key),
+                        paid.get(key)), null));
                 holds.remove(key);
-                results.put(key, new Settled(key, found.get(key), charged.get(key), null));
             } catch (RuntimeException e) {
                 results.put(key, new Settled(key, found.get(key), BigInteger.ZERO, e));
             }
@@ -175,6 +219,20 @@ public class ChargesService implements Charges {
         Map<String, Settled> ordered = new LinkedHashMap<>();
         settlements.forEach(s -> ordered.put(s.requestKey(), results.get(s.requestKey())));
         return ordered;
+    }
+
+    /** Waits for a queued settlement and returns what it charged; a hold voided meanwhile (expired) is charged late. */
+    private BigInteger awaitCharged(CompletableFuture<LedgerWriter.Outcome> queued, Hold hold, BigInteger cost,
+            Beneficiaries beneficiaries) {
+        try {
+            LedgerWriter.await(queued);
+            return cost;
+        } catch (HubException e) {
+            if (cost.signum() > 0 && "hold-already-released".equals(e.type())) {
+                return chargeLate(hold, cost, beneficiaries);
+            }
+            throw e;
+        }
     }
 
     /** Voids a hold nobody settled or released in time (the sweeper); false when it was resolved meanwhile. */

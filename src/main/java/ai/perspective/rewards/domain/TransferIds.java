@@ -28,6 +28,11 @@ public final class TransferIds {
         return of("void", requestKey);
     }
 
+    /** The charge of a call whose hold was voided before its cost was known (see ChargesService). */
+    public static UUID lateCharge(String requestKey) {
+        return of("late-charge", requestKey);
+    }
+
     public static UUID share(String requestKey, int index) {
         return of("share-" + index, requestKey);
     }

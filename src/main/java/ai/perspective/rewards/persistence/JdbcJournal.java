@@ -33,6 +33,14 @@ public class JdbcJournal implements Journal {
     @Resource(lookup = "java:jboss/datasources/PerspectiveDS")
     DataSource dataSource;
 
+    public JdbcJournal() {
+    }
+
+    /** For tests and tools outside the server. */
+    public JdbcJournal(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @Override
     public boolean ensureAccount(LedgerAccount account, Instant now) {
         return Sql.update(dataSource, "insert into rewards_account (id, kind, owner_id, created_at) values (?, ?, ?, ?)"

@@ -17,6 +17,14 @@ public class JdbcParameterStore implements ParameterStore {
     @Resource(lookup = "java:jboss/datasources/PerspectiveDS")
     DataSource dataSource;
 
+    public JdbcParameterStore() {
+    }
+
+    /** For tests and tools outside the server. */
+    public JdbcParameterStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @Override
     public List<Parameter> all() {
         return Sql.query(dataSource, SELECT, JdbcParameterStore::parameter);
