@@ -66,12 +66,18 @@ public class JdbcOutbox {
                 postgres = Sql.isPostgres(connection);
             }
             if (postgres) {
-                // one statement for the batch, the ids as an array; joined, not "= any(?)", whose generic plan
-                // (the driver prepares the statement on the server) can be a sequential scan of the whole outbox
+                // one statement for the batch, the ids as an array; planned for them each time: a generic plan
+                // made while the outbox was small scans the whole table, dead rows and all, on every delete
+                connection.setAutoCommit(false);
                 try (PreparedStatement delete = connection.prepareStatement(
                         "delete from gateway_outbox o using unnest(cast(? as uuid[])) as d(id) where o.id = d.id")) {
+                    Sql.planForTheseParameters(connection);
                     delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
                     delete.executeUpdate();
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
                 }
                 return;
             }

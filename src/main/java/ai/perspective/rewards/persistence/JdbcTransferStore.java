@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -274,10 +273,8 @@ public class JdbcTransferStore implements TransferStore {
 
         PostgresSession(Connection connection) {
             super(connection);
-            // the driver prepares these statements on the server, and PostgreSQL would then reuse a
-            // generic plan made while the table was small (a sequential scan) long after it has grown
-            try (Statement set = connection.createStatement()) {
-                set.execute("set local plan_cache_mode = force_custom_plan");
+            try {
+                Sql.planForTheseParameters(connection);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,19 @@ public final class Sql {
     /** Whether the connection is to PostgreSQL (some statements have a faster PostgreSQL form; H2 gets the portable one). */
     public static boolean isPostgres(Connection connection) throws SQLException {
         return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
+    /**
+     * PostgreSQL: plans each statement of the current transaction for its parameters and the
+     * table's present size. The driver prepares statements on the server, and PostgreSQL would
+     * otherwise reuse a generic plan made while a table was small (a sequential scan) long after it
+     * has grown: until the next ANALYZE, which never comes where autovacuum is off. For statements
+     * that find rows by key in tables that grow (or, like the outbox, fill with dead rows).
+     */
+    public static void planForTheseParameters(Connection connection) throws SQLException {
+        try (Statement set = connection.createStatement()) {
+            set.execute("set local plan_cache_mode = force_custom_plan");
+        }
     }
 
     public static int update(DataSource dataSource, String sql, Object... parameters) {
