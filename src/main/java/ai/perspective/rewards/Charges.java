@@ -2,6 +2,7 @@ package ai.perspective.rewards;
 
 import ai.perspective.identity.AccountId;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,8 +92,17 @@ public interface Charges {
     record Hold(String requestKey, AccountId payer, BigInteger amount) {
     }
 
-    /** What a finished call costs its payer; {@code cost} zero or null releases the hold. */
-    record Settlement(String requestKey, BigInteger cost, Beneficiaries beneficiaries) {
+    /**
+     * What a finished call costs its payer; {@code cost} zero or null releases the hold.
+     * {@code startedAt}, when known, is no later than the call's hold would have been made: a call
+     * this server started after it began remembering holds, and whose hold it does not remember,
+     * has none (a free model), and no database read is needed to know it.
+     */
+    record Settlement(String requestKey, BigInteger cost, Beneficiaries beneficiaries, Instant startedAt) {
+
+        public Settlement(String requestKey, BigInteger cost, Beneficiaries beneficiaries) {
+            this(requestKey, cost, beneficiaries, null);
+        }
     }
 
     /**

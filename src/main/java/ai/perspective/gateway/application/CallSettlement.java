@@ -12,6 +12,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -97,7 +98,10 @@ public class CallSettlement {
         for (ModelUsed u : used) {
             String key = u.requestId().toString();
             costs.put(key, u.cost());
-            settlements.add(new Charges.Settlement(key, u.cost(), Charges.Beneficiaries.creatorOnly(u.creator(), u.model())));
+            // a second's margin: the end and the duration come from different clocks
+            Instant startedAt = u.at().minusMillis(u.latencyMillis()).minusSeconds(1);
+            settlements.add(new Charges.Settlement(key, u.cost(), Charges.Beneficiaries.creatorOnly(u.creator(), u.model()),
+                    startedAt));
         }
         Set<UUID> unsettled = new HashSet<>();
         for (Charges.Settled settled : charges.settleAll(settlements).values()) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +54,14 @@ public class ChargesService implements Charges {
 
     /** The holds (pending transfers) by request key, made or read here and not resolved yet. */
     private final ConcurrentHashMap<String, Transfer> holds = new ConcurrentHashMap<>();
+    /** Holds this server expired: their calls may still be charged late, so their settlement reads the hold. */
+    private final Set<String> expired = ConcurrentHashMap.newKeySet();
+    /**
+     * Since when every hold this server made and did not resolve or expire is in {@link #holds}:
+     * start-up, or the last time the memory was dropped. (One hub server per ledger: holds made by
+     * another process would not be remembered here.)
+     */
+    private volatile Instant rememberedSince = Instant.now();
     @Inject
     ParametersService parameters;
 
@@ -80,10 +90,17 @@ public class ChargesService implements Charges {
     }
 
     private void remember(Transfer pending) {
-        if (holds.size() >= MAX_REMEMBERED) {
-            holds.clear();
+        if (holds.size() >= MAX_REMEMBERED || expired.size() >= MAX_REMEMBERED) {
+            forget();
         }
         holds.put(pending.memo(), pending);
+    }
+
+    /** Drops the memory; calls started before now find their holds in the database again. */
+    private void forget() {
+        holds.clear();
+        expired.clear();
+        rememberedSince = clock.instant(); // after clearing: a hold forgotten now belongs to a call started before
     }
 
     private static HubException insufficient(BigInteger maximum, BigInteger available) {
@@ -184,7 +201,7 @@ public class ChargesService implements Charges {
 
     @Override
     public Map<String, Settled> settleAll(List<Settlement> settlements) {
-        Map<String, Hold> found = findAll(settlements.stream().map(Settlement::requestKey).toList());
+        Map<String, Hold> found = findAll(settlements.stream().filter(this::mayHaveHold).map(Settlement::requestKey).toList());
         Map<String, CompletableFuture<LedgerWriter.Outcome>> queued = new LinkedHashMap<>();
         Map<String, Settled> results = new LinkedHashMap<>();
         Map<String, BigInteger> charged = new HashMap<>();
@@ -212,6 +229,7 @@ public class ChargesService implements Charges {
                 results.put(key, new Settled(key, found.get(key), awaitCharged(q.getValue(), found.get(key), charged.get(key),
                         paid.get(key)), null));
                 holds.remove(key);
+                expired.remove(key);
             } catch (RuntimeException e) {
                 results.put(key, new Settled(key, found.get(key), BigInteger.ZERO, e));
             }
@@ -219,6 +237,16 @@ public class ChargesService implements Charges {
         Map<String, Settled> ordered = new LinkedHashMap<>();
         settlements.forEach(s -> ordered.put(s.requestKey(), results.get(s.requestKey())));
         return ordered;
+    }
+
+    /**
+     * False when the call certainly has no hold: this server started it while remembering every
+     * hold it made, and remembers none for it (nor expired one). Most such calls are of free models.
+     */
+    private boolean mayHaveHold(Settlement settlement) {
+        String key = requireKey(settlement.requestKey());
+        return settlement.startedAt() == null || !settlement.startedAt().isAfter(rememberedSince)
+                || holds.containsKey(key) || expired.contains(key);
     }
 
     /** Waits for a queued settlement and returns what it charged; a hold voided meanwhile (expired) is charged late. */
@@ -242,6 +270,7 @@ public class ChargesService implements Charges {
         try {
             Transfer voiding = voiding(pending, "expired");
             Transfer stored = LedgerWriter.await(writer.submit(List.of(voiding))).stored().get(0);
+            expired.add(pending.memo());
             holds.remove(pending.memo());
             return stored.createdAt().equals(voiding.createdAt());
         } catch (HubException e) {

@@ -12,6 +12,7 @@ import ai.perspective.rewards.Ledger.Kind;
 import ai.perspective.rewards.Ledger.Transfer;
 import ai.perspective.rewards.LedgerAccount;
 import ai.perspective.rewards.domain.TransferIds;
+import ai.perspective.rewards.domain.TransferStore;
 import ai.perspective.rewards.persistence.JdbcJournal;
 import ai.perspective.rewards.persistence.JdbcParameterStore;
 import ai.perspective.rewards.persistence.JdbcTransferStore;
@@ -24,7 +25,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +47,8 @@ class ChargesServiceTest {
     ChargesService charges;
     final AccountId payer = AccountId.random();
     final AccountId creator = AccountId.random();
+    /** Transactions the charges opened on the ledger's tables (the writer's own are not counted). */
+    final AtomicInteger reads = new AtomicInteger();
 
     @BeforeEach
     void ledger() throws Exception {
@@ -59,8 +64,12 @@ class ChargesServiceTest {
                 }
             }
         }
-        JdbcTransferStore store = new JdbcTransferStore(dataSource);
-        writer = new LedgerWriter(store, () -> GRANT, Thread.ofPlatform().daemon()::unstarted);
+        JdbcTransferStore jdbc = new JdbcTransferStore(dataSource);
+        TransferStore store = () -> {
+            reads.incrementAndGet();
+            return jdbc.open();
+        };
+        writer = new LedgerWriter(jdbc, () -> GRANT, Thread.ofPlatform().daemon()::unstarted);
         journal = new JdbcJournal(dataSource);
         ParametersService parameters = new ParametersService();
         parameters.store = new JdbcParameterStore(dataSource);
@@ -140,6 +149,38 @@ class ChargesServiceTest {
         assertThat(settled.succeeded()).isTrue();
         assertThat(settled.charged()).isZero();
         assertThat(available(payer)).isEqualTo(GRANT);
+    }
+
+    @Test
+    void aCallWithoutHoldStartedWhileHoldsWereRememberedIsSettledWithoutReadingTheLedger() {
+        charges.hold("priced-call", payer, BigInteger.valueOf(100)); // remembered, so no read for it either
+        Beneficiaries paid = Beneficiaries.creatorOnly(creator, "bob/model");
+        Instant now = Instant.now();
+        int before = reads.get();
+
+        Map<String, Settled> settled = charges.settleAll(List.of(new Settlement("free-call", BigInteger.ZERO, paid, now),
+                new Settlement("priced-call", BigInteger.TEN, paid, now)));
+
+        assertThat(settled.get("free-call").succeeded()).isTrue();
+        assertThat(settled.get("free-call").hold()).isNull();
+        assertThat(settled.get("priced-call").charged()).isEqualTo(BigInteger.TEN);
+        assertThat(reads.get()).as("no database read for a call this server knows has no hold").isEqualTo(before);
+
+        charges.settleAll(List.of(new Settlement("earlier-call", BigInteger.ZERO, paid, now.minusSeconds(3600))));
+        charges.settleAll(List.of(new Settlement("unknown-start", BigInteger.ZERO, paid)));
+        assertThat(reads.get()).as("a call started before this server, or at an unknown time, is looked up").isEqualTo(before + 2);
+    }
+
+    @Test
+    void aCallWhoseHoldExpiredHereIsLookedUpAndChargedThoughItStartedAfterStartUp() {
+        charges.hold("expired-here", payer, BigInteger.valueOf(100));
+        charges.expire(pending("expired-here"));
+
+        Settled settled = charges.settleAll(List.of(new Settlement("expired-here", BigInteger.valueOf(60),
+                Beneficiaries.creatorOnly(creator, "bob/slow-model"), Instant.now()))).get("expired-here");
+
+        assertThat(settled.charged()).isEqualTo(BigInteger.valueOf(60));
+        assertThat(available(payer)).isEqualTo(GRANT.subtract(BigInteger.valueOf(60)));
     }
 
     private Settled settle(String key, long cost) {
