@@ -87,9 +87,11 @@ public class CallSettlement {
      * most its hold) and split; a failed or free one has its hold released; a call without a hold
      * (free model) is left alone. Idempotent, so a redelivered event charges nothing twice.
      *
+     * @param ranHere the calls ran on this server since it started, so the charges know whether they made a
+     *                hold for them without reading the ledger; false for events that may be of an earlier run
      * @return the request ids that could not be settled now (to be delivered again)
      */
-    Set<UUID> settleAll(List<ModelUsed> used) {
+    Set<UUID> settleAll(List<ModelUsed> used, boolean ranHere) {
         if (used.isEmpty()) {
             return Set.of();
         }
@@ -99,7 +101,7 @@ public class CallSettlement {
             String key = u.requestId().toString();
             costs.put(key, u.cost());
             // a second's margin: the end and the duration come from different clocks
-            Instant startedAt = u.at().minusMillis(u.latencyMillis()).minusSeconds(1);
+            Instant startedAt = ranHere ? u.at().minusMillis(u.latencyMillis()).minusSeconds(1) : null;
             settlements.add(new Charges.Settlement(key, u.cost(), Charges.Beneficiaries.creatorOnly(u.creator(), u.model()),
                     startedAt));
         }

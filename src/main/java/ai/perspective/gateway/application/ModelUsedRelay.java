@@ -84,7 +84,7 @@ public class ModelUsedRelay {
             all.add(next);
         }
         for (int from = 0; from < all.size(); from += BATCH) {
-            deliver(all.subList(from, Math.min(all.size(), from + BATCH)));
+            deliver(all.subList(from, Math.min(all.size(), from + BATCH)), true);
         }
     }
 
@@ -93,7 +93,7 @@ public class ModelUsedRelay {
             List<PendingEvent> events;
             do {
                 events = outbox.pending(Instant.now().minus(LEFT_OVER), BATCH);
-                if (deliver(events) == 0) {
+                if (deliver(events, false) == 0) {
                     return;
                 }
             } while (events.size() == BATCH);
@@ -102,14 +102,19 @@ public class ModelUsedRelay {
         }
     }
 
-    /** Settles, fires and marks one batch; what fails stays in the outbox for the sweep. Returns how many were delivered. */
-    private int deliver(List<PendingEvent> events) {
+    /**
+     * Settles, fires and marks one batch; what fails stays in the outbox for the sweep. Returns how many were delivered.
+     *
+     * @param ranHere whether the calls certainly ran on this server since it started (events handed over by its
+     *                journal); the sweep's may be of an earlier run
+     */
+    private int deliver(List<PendingEvent> events, boolean ranHere) {
         if (events.isEmpty()) {
             return 0;
         }
         try {
             // the money first, for the whole batch in one ledger commit; a call it could not settle stays for the sweep
-            Set<UUID> unsettled = settlement.settleAll(events.stream().map(PendingEvent::event).toList());
+            Set<UUID> unsettled = settlement.settleAll(events.stream().map(PendingEvent::event).toList(), ranHere);
             List<UUID> delivered = new ArrayList<>(events.size());
             for (PendingEvent pending : events) {
                 if (unsettled.contains(pending.event().requestId())) {
