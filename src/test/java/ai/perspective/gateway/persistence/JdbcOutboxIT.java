@@ -2,11 +2,10 @@ package ai.perspective.gateway.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.perspective.support.Migrations;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -39,15 +38,9 @@ class JdbcOutboxIT {
         try (Statement sql = shared.createStatement()) {
             sql.execute("drop schema if exists " + SCHEMA + " cascade");
             sql.execute("create schema " + SCHEMA);
-            for (String migration : List.of("V200__gateway_create_usage.sql", "V201__gateway_outbox_reads_events_from_usage.sql")) {
-                String ddl = Files.readString(Path.of("db/migration/gateway", migration)).replaceAll("(?m)^--.*$", "");
-                for (String statement : ddl.split(";")) {
-                    if (!statement.isBlank()) {
-                        sql.execute(statement);
-                    }
-                }
-            }
         }
+        Migrations.apply(shared, "db/migration/gateway/V200__gateway_create_usage.sql",
+                "db/migration/gateway/V201__gateway_outbox_reads_events_from_usage.sql");
         outbox = new JdbcOutbox();
         outbox.dataSource = onePooledConnection(shared);
     }

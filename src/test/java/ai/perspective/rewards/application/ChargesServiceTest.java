@@ -16,9 +16,8 @@ import ai.perspective.rewards.domain.TransferStore;
 import ai.perspective.rewards.persistence.JdbcJournal;
 import ai.perspective.rewards.persistence.JdbcParameterStore;
 import ai.perspective.rewards.persistence.JdbcTransferStore;
+import ai.perspective.support.Migrations;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,18 +51,9 @@ class ChargesServiceTest {
 
     @BeforeEach
     void ledger() throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:charges-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        JdbcDataSource dataSource = Migrations.inMemoryH2("charges");
         keepAlive = dataSource.getConnection();
-        String ddl = Files.readString(Path.of("db/migration/rewards/V500__rewards_create_ledger.sql"));
-        try (Statement statement = keepAlive.createStatement()) {
-            for (String sql : ddl.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!sql.isBlank()) {
-                    statement.execute(sql);
-                }
-            }
-        }
+        Migrations.apply(keepAlive, "db/migration/rewards/V500__rewards_create_ledger.sql");
         JdbcTransferStore jdbc = new JdbcTransferStore(dataSource);
         TransferStore store = () -> {
             reads.incrementAndGet();

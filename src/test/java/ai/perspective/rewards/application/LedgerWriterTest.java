@@ -11,9 +11,8 @@ import ai.perspective.rewards.LedgerAccount;
 import ai.perspective.rewards.domain.TransferStore;
 import ai.perspective.rewards.persistence.JdbcTransferStore;
 import ai.perspective.shared.HubException;
+import ai.perspective.support.Migrations;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,18 +45,9 @@ class LedgerWriterTest {
 
     @BeforeEach
     void schema() throws Exception {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:writer-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        dataSource = Migrations.inMemoryH2("writer");
         keepAlive = dataSource.getConnection();
-        String ddl = Files.readString(Path.of("db/migration/rewards/V500__rewards_create_ledger.sql"));
-        try (Statement statement = keepAlive.createStatement()) {
-            for (String sql : ddl.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!sql.isBlank()) {
-                    statement.execute(sql);
-                }
-            }
-        }
+        Migrations.apply(keepAlive, "db/migration/rewards/V500__rewards_create_ledger.sql");
         store = new GatedStore(new JdbcTransferStore(dataSource));
         writer = new LedgerWriter(store, () -> GRANT, Thread.ofPlatform().daemon()::unstarted);
     }
