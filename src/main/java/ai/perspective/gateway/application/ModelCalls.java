@@ -9,6 +9,7 @@ import ai.perspective.gateway.domain.UsageJournal;
 import ai.perspective.identity.AccountId;
 import ai.perspective.rewards.Charges;
 import ai.perspective.shared.HubException;
+import ai.perspective.shared.JsonText;
 import ai.perspective.shared.OpenAiError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
@@ -27,7 +29,6 @@ import java.math.BigInteger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -39,6 +40,8 @@ import java.util.Map;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,6 +60,9 @@ public class ModelCalls {
 
     private static final Logger LOG = Logger.getLogger(ModelCalls.class.getName());
     static final String JSON = "application/json";
+    /** Where a failed usage record is cleaned up: that blocks, and the journal's writer, which reports the failure, must not. */
+    private static final Executor AFTER_FAILED_RECORD =
+            task -> Thread.ofVirtual().name("usage-not-recorded").start(task);
 
     /** One call, as the HTTP adapter validated it. */
     public record Call(UUID requestId, AccountId account, UUID apiKey, Catalog.Route route, Catalog.Task task,
@@ -202,11 +208,7 @@ public class ModelCalls {
                 .add("model", call.route().id().toString())
                 .add("usage", JSON_P.createObjectBuilder().add("prompt_tokens", prompt).add("total_tokens", prompt))
                 .build().toString();
-        if (record(call, Outcome.SUCCEEDED, 200, new Counted(prompt, 0, true), new StoredReply(200, JSON, out))) {
-            reply.send(200, JSON, out);
-        } else {
-            reply.send(503, JSON, meteringDown().toJson());
-        }
+        sendRecorded(call, reply, new Counted(prompt, 0, true), out);
     }
 
     private static String base64(float[] vector) {
@@ -225,12 +227,9 @@ public class ModelCalls {
         return array;
     }
 
-    private void whole(Call call, Reply reply, InputStream body) throws IOException {
-        byte[] bytes = body.readAllBytes();
-        JsonObject answer;
-        try {
-            answer = JSON_P.createReader(new java.io.ByteArrayInputStream(bytes)).readObject();
-        } catch (JsonException | IllegalStateException e) {
+    private void whole(Call call, Reply reply, UpstreamHttp.Body body) throws IOException {
+        byte[] bytes = body.readAll();
+        if (!(readOrNull(new String(bytes, StandardCharsets.UTF_8)) instanceof JsonObject answer)) {
             fail(call, reply, Outcome.UPSTREAM_FAILED, 502, "The model's server answered with something that is not JSON.",
                     "upstream_error");
             return;
@@ -239,12 +238,7 @@ public class ModelCalls {
         if (counted == null) {
             counted = new Counted(promptTokens(call), call.task() == Catalog.Task.EMBEDDINGS ? 0 : completionTokens(answer), true);
         }
-        String out = withModel(answer, call.route().id().toString(), bytes.length);
-        if (record(call, Outcome.SUCCEEDED, 200, counted, new StoredReply(200, JSON, out))) {
-            reply.send(200, JSON, out);
-        } else {
-            reply.send(503, JSON, meteringDown().toJson());
-        }
+        sendRecorded(call, reply, counted, withModel(answer, call.route().id().toString(), bytes.length));
     }
 
     private void stream(Call call, Reply reply, InputStream body) throws IOException {
@@ -264,10 +258,7 @@ public class ModelCalls {
                 if (data.equals("[DONE]")) {
                     break;
                 }
-                JsonObject chunk;
-                try {
-                    chunk = JSON_P.createReader(new StringReader(data)).readObject();
-                } catch (JsonException | IllegalStateException e) {
+                if (!(readOrNull(data) instanceof JsonObject chunk)) {
                     continue;
                 }
                 Counted usage = usageOf(chunk.get("usage"));
@@ -319,12 +310,13 @@ public class ModelCalls {
 
     private void passThroughRejection(Call call, Reply reply, int status, InputStream body) throws IOException {
         String text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        JsonStructure json = readOrNull(text);
         String out;
-        try {
-            JsonObject json = JSON_P.createReader(new StringReader(text)).readObject();
-            out = json.containsKey("error") ? json.toString()
-                    : OpenAiError.invalidRequest(status, "The model rejected the request: " + text, null, "upstream_rejected").toJson();
-        } catch (JsonException | IllegalStateException e) {
+        if (json instanceof JsonObject error && error.containsKey("error")) {
+            out = error.toString();
+        } else if (json != null) {
+            out = OpenAiError.invalidRequest(status, "The model rejected the request: " + text, null, "upstream_rejected").toJson();
+        } else {
             out = OpenAiError.invalidRequest(status, "The model rejected the request (HTTP " + status + ").", null,
                     "upstream_rejected").toJson();
         }
@@ -344,26 +336,58 @@ public class ModelCalls {
 
     /** Commits the usage record; false when the journal is down (the call must not look successful). */
     private boolean record(Call call, Outcome outcome, int status, Counted counted, StoredReply stored) {
+        try {
+            startRecord(call, outcome, status, counted, stored).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            notRecorded(call, e.getCause());
+            return false;
+        }
+        if (outcome != Outcome.SUCCEEDED && call.idempotencyKey() != null) {
+            journal.release(call.account(), call.idempotencyKey());
+        }
+        return true;
+    }
+
+    /**
+     * A successful whole answer, sent once its usage record is committed; a 503 when it could not be.
+     * The transport may send it from the journal's thread ({@link Reply#sendWhenReady}), so this
+     * call's thread need not wait for the commit.
+     */
+    private void sendRecorded(Call call, Reply reply, Counted counted, String out) {
+        reply.sendWhenReady(startRecord(call, Outcome.SUCCEEDED, 200, counted, new StoredReply(200, JSON, out))
+                .thenApply(recorded -> new Reply.Answer(200, JSON, out))
+                .exceptionallyAsync(failure -> {
+                    notRecorded(call, failure instanceof CompletionException e ? e.getCause() : failure);
+                    return new Reply.Answer(503, JSON, meteringDown().toJson());
+                }, AFTER_FAILED_RECORD));
+    }
+
+    /** Hands the usage record to the journal. */
+    private CompletionStage<Void> startRecord(Call call, Outcome outcome, int status, Counted counted, StoredReply stored) {
         long latencyMillis = (System.nanoTime() - call.startNanos()) / 1_000_000;
         BigInteger cost = outcome == Outcome.SUCCEEDED || outcome == Outcome.CLIENT_DISCONNECTED
                 ? Pricing.cost(call.route(), counted.prompt(), counted.completion()) : BigInteger.ZERO;
         Usage usage = new Usage(call.requestId(), call.account(), call.apiKey(), call.route().id().toString(),
                 call.route().creator(), counted.prompt(), counted.completion(), counted.counted(), cost, latencyMillis,
                 outcome, status, call.stream(), call.idempotencyKey(), Instant.now());
+        return journal.record(usage, outcome == Outcome.SUCCEEDED ? stored : null);
+    }
+
+    /** No record: the call's Idempotency-Key is free again, and, as no event will settle its hold, its money is given back now. */
+    private void notRecorded(Call call, Throwable cause) {
+        LOG.log(Level.SEVERE, "Usage of call " + call.requestId() + " not recorded", cause);
+        if (call.idempotencyKey() != null) {
+            journal.release(call.account(), call.idempotencyKey());
+        }
+        charges.find(call.requestId().toString()).ifPresent(charges::release);
+    }
+
+    /** The upstream's JSON, or null when it sent something else. */
+    private static JsonStructure readOrNull(String text) {
         try {
-            journal.record(usage, outcome == Outcome.SUCCEEDED ? stored : null).toCompletableFuture().join();
-            if (outcome != Outcome.SUCCEEDED && call.idempotencyKey() != null) {
-                journal.release(call.account(), call.idempotencyKey());
-            }
-            return true;
-        } catch (CompletionException e) {
-            LOG.log(Level.SEVERE, "Usage of call " + call.requestId() + " not recorded", e.getCause());
-            if (call.idempotencyKey() != null) {
-                journal.release(call.account(), call.idempotencyKey());
-            }
-            // no record, so no event will settle the hold: give the money back now
-            charges.find(call.requestId().toString()).ifPresent(charges::release);
-            return false;
+            return JsonText.read(text);
+        } catch (JsonException | IllegalStateException e) {
+            return null;
         }
     }
 

@@ -12,6 +12,7 @@ import ai.perspective.identity.AccountId;
 import ai.perspective.identity.ApiCallers;
 import ai.perspective.routing.Router;
 import ai.perspective.shared.HubException;
+import ai.perspective.shared.JsonText;
 import ai.perspective.shared.OpenAiError;
 import ai.perspective.shared.TimeOrderedUuid;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,6 @@ import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.ServletContext;
-import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -111,7 +111,7 @@ public class OpenAiApi {
             // e.g. the database is down: still an answer in OpenAI's shape, never the server's HTML page
             UUID incident = UUID.randomUUID();
             LOG.log(Level.SEVERE, "Request failed unexpectedly, incident " + incident, e);
-            if (exchange.status() == 0) {
+            if (!exchange.answered()) {
                 write(exchange, new OpenAiError(500, "The hub failed to handle this request (incident " + incident + ").",
                         "api_error", null, null));
             }
@@ -272,7 +272,7 @@ public class OpenAiApi {
             forward.accept(exchange);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Call " + requestId + " failed unexpectedly", e);
-            if (exchange.status() == 0) {
+            if (!exchange.answered()) {
                 exchange.send(500, JSON, new OpenAiError(500, "The hub failed to handle this call (request " + requestId + ").",
                         "api_error", null, null).toJson());
             }
@@ -326,7 +326,7 @@ public class OpenAiApi {
     private static JsonObject parse(byte[] bytes) throws Rejected {
         JsonStructure json;
         try {
-            json = JSON_P.createReader(new ByteArrayInputStream(bytes)).read();
+            json = JsonText.read(bytes);
         } catch (JsonException | IllegalStateException e) {
             throw new Rejected(OpenAiError.invalidRequest(400, "We could not parse the JSON body of your request: "
                     + "send a JSON object (Content-Type: application/json).", null, "invalid_json"));

@@ -1,14 +1,112 @@
 package ai.perspective.gateway.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import ai.perspective.catalog.Catalog;
+import ai.perspective.catalog.ModelId;
+import ai.perspective.gateway.application.ModelCalls.Call;
+import ai.perspective.gateway.domain.StoredReply;
+import ai.perspective.gateway.domain.Usage;
+import ai.perspective.gateway.domain.UsageJournal;
+import ai.perspective.identity.AccountId;
+import ai.perspective.rewards.Charges;
+import ai.perspective.support.FakeUpstream;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ModelCallsTest {
+
+    private static final AccountId ALICE = new AccountId(UUID.randomUUID());
+
+    private FakeUpstream upstream;
+    private final Journal journal = new Journal();
+    private final HeldMoney charges = new HeldMoney();
+    private ModelCalls calls;
+
+    @BeforeEach
+    void open() throws Exception {
+        upstream = new FakeUpstream();
+        calls = new ModelCalls();
+        calls.settings = new GatewaySettings();
+        calls.tokens = new TokenCounter();
+        calls.journal = journal;
+        calls.charges = charges;
+        calls.upstream = new UpstreamHttp();
+        calls.upstream.settings = calls.settings;
+        calls.upstream.open();
+    }
+
+    @AfterEach
+    void close() {
+        calls.upstream.close();
+        upstream.close();
+    }
+
+    @Test
+    void aWholeAnswerIsHandedOverOnlyOnceItsRecordIsCommitted() throws Exception {
+        journal.commit = new CompletableFuture<>();
+        Replies reply = new Replies();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> calls.forward(call("idem-1"), reply));
+
+        // forward returned with the record not yet committed: the answer waits for it, it is not sent
+        assertThat(journal.recorded).singleElement().satisfies(u -> assertThat(u.httpStatus()).isEqualTo(200));
+        assertThat(reply.sent).isEmpty();
+        CompletableFuture<Reply.Answer> answer = reply.ready.toCompletableFuture();
+        assertThat(answer).isNotDone();
+
+        journal.commit.complete(null);
+        Reply.Answer sent = answer.get(10, TimeUnit.SECONDS);
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(Json.createReader(new StringReader(sent.body())).readObject().getString("model")).isEqualTo("acme/echo");
+        assertThat(journal.released).isEmpty();
+    }
+
+    @Test
+    void anAnswerWhoseRecordFailedIsA503AndGivesTheKeyAndTheHeldMoneyBack() {
+        journal.commit = CompletableFuture.failedFuture(new IllegalStateException("the database is down"));
+        charges.hold("held", ALICE, BigInteger.TEN);
+        Replies reply = new Replies();
+        Call call = call("idem-2");
+        charges.hold(call.requestId().toString(), ALICE, BigInteger.TEN);
+
+        calls.forward(call, reply);
+        Reply.Answer sent = reply.ready.toCompletableFuture().join();
+
+        assertThat(sent.status()).isEqualTo(503);
+        assertThat(sent.body()).contains("metering_unavailable");
+        assertThat(journal.released).containsExactly("idem-2");
+        assertThat(charges.held).containsOnlyKeys("held"); // this call's hold released, the other one kept
+    }
+
+    private Call call(String idempotencyKey) {
+        Catalog.Route route = new Catalog.Route(ModelId.parse("acme/echo"), new AccountId(UUID.randomUUID()),
+                new Catalog.ExternalEndpoint(upstream.baseUrl(), "echo"), FakeUpstream.SECRET, Set.of(Catalog.Task.CHAT),
+                8192, BigInteger.ONE, BigInteger.ONE);
+        JsonObject body = Json.createReader(new StringReader(
+                "{\"model\":\"acme/echo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).readObject();
+        return new Call(UUID.randomUUID(), ALICE, UUID.randomUUID(), route, Catalog.Task.CHAT, body, false, idempotencyKey,
+                System.nanoTime());
+    }
+
 
     @Test
     void upstreamPathsResolveAgainstTheBaseUrlWithOrWithoutSlash() {
@@ -31,5 +129,91 @@ class ModelCallsTest {
         JsonObject request = Json.createObjectBuilder().add("messages", Json.createArrayBuilder()).build();
         assertThat(Json.createReader(new StringReader(ModelCalls.withModel(request, "up", 10))).readObject())
                 .isEqualTo(Json.createObjectBuilder(request).add("model", "up").build());
+    }
+
+    /** A transport that writes from any thread, as the hub's: keeps what it is to send. */
+    private static final class Replies implements Reply {
+        final List<String> sent = new ArrayList<>();
+        CompletionStage<Answer> ready;
+
+        @Override
+        public void send(int status, String contentType, String body) {
+            sent.add(status + " " + body);
+        }
+
+        @Override
+        public void sendWhenReady(CompletionStage<Answer> ready) {
+            this.ready = ready;
+        }
+
+        @Override
+        public void startEvents() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void event(String data) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Commits when told to. */
+    private static final class Journal implements UsageJournal {
+        final List<Usage> recorded = new ArrayList<>();
+        final List<String> released = new ArrayList<>();
+        CompletableFuture<Void> commit;
+
+        @Override
+        public CompletionStage<Void> record(Usage usage, StoredReply reply) {
+            recorded.add(usage);
+            return commit;
+        }
+
+        @Override
+        public Claim claim(AccountId account, String idempotencyKey, UUID requestId) {
+            return new Claimed();
+        }
+
+        @Override
+        public synchronized void release(AccountId account, String idempotencyKey) {
+            released.add(idempotencyKey);
+        }
+
+        @Override
+        public Optional<Usage> byRequestId(UUID requestId) {
+            return Optional.empty();
+        }
+    }
+
+    /** Holds in memory. */
+    private static final class HeldMoney implements Charges {
+        final Map<String, Hold> held = new ConcurrentHashMap<>();
+
+        @Override
+        public Hold hold(String requestKey, AccountId payer, BigInteger maximum) {
+            Hold hold = new Hold(requestKey, payer, maximum);
+            held.put(requestKey, hold);
+            return hold;
+        }
+
+        @Override
+        public void settle(Hold hold, BigInteger cost, AccountId creator, String model) {
+            held.remove(hold.requestKey());
+        }
+
+        @Override
+        public void settle(Hold hold, BigInteger cost, Beneficiaries beneficiaries) {
+            held.remove(hold.requestKey());
+        }
+
+        @Override
+        public void release(Hold hold) {
+            held.remove(hold.requestKey());
+        }
+
+        @Override
+        public Optional<Hold> find(String requestKey) {
+            return Optional.ofNullable(held.get(requestKey));
+        }
     }
 }

@@ -53,6 +53,24 @@ class UpstreamHttpTest {
     }
 
     @Test
+    void aWholeAnswerIsReadByItsLengthAndItsConnectionKept() throws Exception {
+        String request = "{\"model\":\"echo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        List<String> whole = new ArrayList<>();
+        http.post(chat(), FakeUpstream.SECRET, request, false,
+                (status, body) -> whole.add(new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+        List<String> byLength = new ArrayList<>();
+        http.post(chat(), FakeUpstream.SECRET, request, false,
+                (status, body) -> byLength.add(new String(body.readAll(), StandardCharsets.UTF_8)));
+        http.post(chat(), FakeUpstream.SECRET, request, false,
+                (status, body) -> byLength.add(new String(body.readAll(), StandardCharsets.UTF_8)));
+
+        assertThat(byLength).hasSize(2).allSatisfy(answer -> assertThat(answer).isEqualTo(whole.getFirst()));
+        // each answer went back to the pool read to its end: all three calls took turns on one connection
+        assertThat(http.connections.getTotalStats().getLeased()).isZero();
+        assertThat(http.connections.getTotalStats().getAvailable()).isEqualTo(1);
+    }
+
+    @Test
     void aStreamTheReaderLeavesIsCutOffNotDrained() {
         AtomicInteger lines = new AtomicInteger();
         // the endless model sends as long as anyone reads: draining it would never end
