@@ -40,8 +40,6 @@ import java.util.Map;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -60,9 +58,6 @@ public class ModelCalls {
 
     private static final Logger LOG = Logger.getLogger(ModelCalls.class.getName());
     static final String JSON = "application/json";
-    /** Where a failed usage record is cleaned up: that blocks, and the journal's writer, which reports the failure, must not. */
-    private static final Executor AFTER_FAILED_RECORD =
-            task -> Thread.ofVirtual().name("usage-not-recorded").start(task);
 
     /** One call, as the HTTP adapter validated it. */
     public record Call(UUID requestId, AccountId account, UUID apiKey, Catalog.Route route, Catalog.Task task,
@@ -334,52 +329,38 @@ public class ModelCalls {
         reply.send(status, JSON, new OpenAiError(status, message, "api_error", null, code).toJson());
     }
 
+    /** A successful whole answer, sent once its usage record is committed; a 503 when it could not be. */
+    private void sendRecorded(Call call, Reply reply, Counted counted, String out) {
+        if (record(call, Outcome.SUCCEEDED, 200, counted, new StoredReply(200, JSON, out))) {
+            reply.send(200, JSON, out);
+        } else {
+            reply.send(503, JSON, meteringDown().toJson());
+        }
+    }
+
     /** Commits the usage record; false when the journal is down (the call must not look successful). */
     private boolean record(Call call, Outcome outcome, int status, Counted counted, StoredReply stored) {
-        try {
-            startRecord(call, outcome, status, counted, stored).toCompletableFuture().join();
-        } catch (CompletionException e) {
-            notRecorded(call, e.getCause());
-            return false;
-        }
-        if (outcome != Outcome.SUCCEEDED && call.idempotencyKey() != null) {
-            journal.release(call.account(), call.idempotencyKey());
-        }
-        return true;
-    }
-
-    /**
-     * A successful whole answer, sent once its usage record is committed; a 503 when it could not be.
-     * The transport may send it from the journal's thread ({@link Reply#sendWhenReady}), so this
-     * call's thread need not wait for the commit.
-     */
-    private void sendRecorded(Call call, Reply reply, Counted counted, String out) {
-        reply.sendWhenReady(startRecord(call, Outcome.SUCCEEDED, 200, counted, new StoredReply(200, JSON, out))
-                .thenApply(recorded -> new Reply.Answer(200, JSON, out))
-                .exceptionallyAsync(failure -> {
-                    notRecorded(call, failure instanceof CompletionException e ? e.getCause() : failure);
-                    return new Reply.Answer(503, JSON, meteringDown().toJson());
-                }, AFTER_FAILED_RECORD));
-    }
-
-    /** Hands the usage record to the journal. */
-    private CompletionStage<Void> startRecord(Call call, Outcome outcome, int status, Counted counted, StoredReply stored) {
         long latencyMillis = (System.nanoTime() - call.startNanos()) / 1_000_000;
         BigInteger cost = outcome == Outcome.SUCCEEDED || outcome == Outcome.CLIENT_DISCONNECTED
                 ? Pricing.cost(call.route(), counted.prompt(), counted.completion()) : BigInteger.ZERO;
         Usage usage = new Usage(call.requestId(), call.account(), call.apiKey(), call.route().id().toString(),
                 call.route().creator(), counted.prompt(), counted.completion(), counted.counted(), cost, latencyMillis,
                 outcome, status, call.stream(), call.idempotencyKey(), Instant.now());
-        return journal.record(usage, outcome == Outcome.SUCCEEDED ? stored : null);
-    }
-
-    /** No record: the call's Idempotency-Key is free again, and, as no event will settle its hold, its money is given back now. */
-    private void notRecorded(Call call, Throwable cause) {
-        LOG.log(Level.SEVERE, "Usage of call " + call.requestId() + " not recorded", cause);
-        if (call.idempotencyKey() != null) {
-            journal.release(call.account(), call.idempotencyKey());
+        try {
+            journal.record(usage, outcome == Outcome.SUCCEEDED ? stored : null).toCompletableFuture().join();
+            if (outcome != Outcome.SUCCEEDED && call.idempotencyKey() != null) {
+                journal.release(call.account(), call.idempotencyKey());
+            }
+            return true;
+        } catch (CompletionException e) {
+            LOG.log(Level.SEVERE, "Usage of call " + call.requestId() + " not recorded", e.getCause());
+            if (call.idempotencyKey() != null) {
+                journal.release(call.account(), call.idempotencyKey());
+            }
+            // no record, so no event will settle the hold: give the money back now
+            charges.find(call.requestId().toString()).ifPresent(charges::release);
+            return false;
         }
-        charges.find(call.requestId().toString()).ifPresent(charges::release);
     }
 
     /** The upstream's JSON, or null when it sent something else. */

@@ -1,7 +1,5 @@
 package ai.perspective.gateway.application;
 
-import java.util.concurrent.CompletionStage;
-
 /** The client's side of a call: one whole answer, or a stream of server-sent events. */
 public interface Reply {
 
@@ -12,22 +10,7 @@ public interface Reply {
         }
     }
 
-    /** A whole answer. */
-    record Answer(int status, String contentType, String body) {
-    }
-
     void send(int status, String contentType, String body);
-
-    /**
-     * Sends a whole answer once it is ready (a successful call's, once its usage record is committed).
-     * The default waits for it on this thread. A transport that can write from any thread sends it
-     * from the thread that completes it, the journal's writer, while this thread goes on: a thread
-     * parked to wait, then woken, is one more hand-off per call.
-     */
-    default void sendWhenReady(CompletionStage<Answer> ready) {
-        Answer answer = ready.toCompletableFuture().join();
-        send(answer.status(), answer.contentType(), answer.body());
-    }
 
     /** Starts a {@code text/event-stream} answer with status 200. */
     void startEvents() throws ClientGone;

@@ -21,9 +21,6 @@ interface ApiExchange extends Reply {
     /** Sets a response header; before the answer starts. */
     void responseHeader(String name, String value);
 
-    /** The status of the answer, once it started (0 before, also while an answer is pending). */
+    /** The status of the answer, once it started (0 before). */
     int status();
-
-    /** Whether the answer started, or will be sent by another thread ({@link #sendWhenReady}). */
-    boolean answered();
 }

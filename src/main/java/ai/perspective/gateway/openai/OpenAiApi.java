@@ -111,7 +111,7 @@ public class OpenAiApi {
             // e.g. the database is down: still an answer in OpenAI's shape, never the server's HTML page
             UUID incident = UUID.randomUUID();
             LOG.log(Level.SEVERE, "Request failed unexpectedly, incident " + incident, e);
-            if (!exchange.answered()) {
+            if (exchange.status() == 0) {
                 write(exchange, new OpenAiError(500, "The hub failed to handle this request (incident " + incident + ").",
                         "api_error", null, null));
             }
@@ -272,7 +272,7 @@ public class OpenAiApi {
             forward.accept(exchange);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Call " + requestId + " failed unexpectedly", e);
-            if (!exchange.answered()) {
+            if (exchange.status() == 0) {
                 exchange.send(500, JSON, new OpenAiError(500, "The hub failed to handle this call (request " + requestId + ").",
                         "api_error", null, null).toJson());
             }

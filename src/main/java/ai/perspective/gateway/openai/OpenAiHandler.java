@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadFactory;
 import org.xnio.IoUtils;
 
@@ -111,9 +110,7 @@ final class OpenAiHandler implements HttpHandler {
     private static final class Exchange implements ApiExchange {
         private final HttpServerExchange exchange;
         private final byte[] body;
-        /** Written by whichever thread sends the answer; read by the request's. */
-        private volatile int status;
-        private volatile boolean pending;
+        private int status;
         private OutputStream events;
 
         Exchange(HttpServerExchange exchange, byte[] body) {
@@ -152,24 +149,6 @@ final class OpenAiHandler implements HttpHandler {
         }
 
         @Override
-        public boolean answered() {
-            return status != 0 || pending;
-        }
-
-        /** Sent from the thread that completes it (the journal's writer): the request's thread ends meanwhile. */
-        @Override
-        public void sendWhenReady(CompletionStage<Answer> ready) {
-            pending = true;
-            ready.whenComplete((answer, failure) -> {
-                if (failure == null) {
-                    send(answer.status(), answer.contentType(), answer.body());
-                } else {
-                    sendFailed();
-                }
-            });
-        }
-
-        @Override
         public void send(int status, String contentType, String body) {
             if (this.status != 0) {
                 throw new IllegalStateException("The answer has started already");
@@ -180,12 +159,6 @@ final class OpenAiHandler implements HttpHandler {
             ByteBuffer bytes = ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));
             // written by the I/O thread, which then also ends the exchange and reads the connection's next request
             exchange.getIoThread().execute(() -> exchange.getResponseSender().send(bytes));
-        }
-
-        /** A request that got no answer (a bug) gets a 500 rather than a hang. */
-        private void sendFailed() {
-            send(500, OpenAiApi.JSON, new OpenAiError(500, "The hub failed to handle this request.", "api_error", null,
-                    null).toJson());
         }
 
         @Override
@@ -234,8 +207,9 @@ final class OpenAiHandler implements HttpHandler {
                     // the client left; the call is recorded already
                 }
                 exchange.endExchange();
-            } else if (!answered()) {
-                sendFailed();
+            } else if (status == 0) {
+                send(500, OpenAiApi.JSON, new OpenAiError(500, "The hub failed to handle this request.", "api_error", null,
+                        null).toJson());
             }
         }
     }

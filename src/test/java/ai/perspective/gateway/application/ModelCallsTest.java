@@ -18,7 +18,6 @@ import java.io.StringReader;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +26,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,40 +62,42 @@ class ModelCallsTest {
     }
 
     @Test
-    void aWholeAnswerIsHandedOverOnlyOnceItsRecordIsCommitted() throws Exception {
+    void aWholeAnswerIsSentOnlyOnceItsRecordIsCommitted() throws Exception {
         journal.commit = new CompletableFuture<>();
         Replies reply = new Replies();
 
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> calls.forward(call("idem-1"), reply));
+        Thread calling = Thread.ofVirtual().start(() -> calls.forward(call("idem-1"), reply));
+        assertThat(journal.handedOver.await(20, TimeUnit.SECONDS)).isTrue();
 
-        // forward returned with the record not yet committed: the answer waits for it, it is not sent
+        // the record is with the journal, not yet committed: nothing reached the client
         assertThat(journal.recorded).singleElement().satisfies(u -> assertThat(u.httpStatus()).isEqualTo(200));
         assertThat(reply.sent).isEmpty();
-        CompletableFuture<Reply.Answer> answer = reply.ready.toCompletableFuture();
-        assertThat(answer).isNotDone();
 
         journal.commit.complete(null);
-        Reply.Answer sent = answer.get(10, TimeUnit.SECONDS);
-        assertThat(sent.status()).isEqualTo(200);
-        assertThat(Json.createReader(new StringReader(sent.body())).readObject().getString("model")).isEqualTo("acme/echo");
+        assertThat(calling.join(Duration.ofSeconds(20))).isTrue();
+        assertThat(reply.sent).singleElement().satisfies(sent -> {
+            assertThat(sent.status()).isEqualTo(200);
+            assertThat(Json.createReader(new StringReader(sent.body())).readObject().getString("model")).isEqualTo("acme/echo");
+        });
         assertThat(journal.released).isEmpty();
     }
 
     @Test
     void anAnswerWhoseRecordFailedIsA503AndGivesTheKeyAndTheHeldMoneyBack() {
         journal.commit = CompletableFuture.failedFuture(new IllegalStateException("the database is down"));
-        charges.hold("held", ALICE, BigInteger.TEN);
+        charges.hold("another call", ALICE, BigInteger.TEN);
         Replies reply = new Replies();
         Call call = call("idem-2");
         charges.hold(call.requestId().toString(), ALICE, BigInteger.TEN);
 
-        calls.forward(call, reply);
-        Reply.Answer sent = reply.ready.toCompletableFuture().join();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> calls.forward(call, reply));
 
-        assertThat(sent.status()).isEqualTo(503);
-        assertThat(sent.body()).contains("metering_unavailable");
+        assertThat(reply.sent).singleElement().satisfies(sent -> {
+            assertThat(sent.status()).isEqualTo(503);
+            assertThat(sent.body()).contains("metering_unavailable");
+        });
         assertThat(journal.released).containsExactly("idem-2");
-        assertThat(charges.held).containsOnlyKeys("held"); // this call's hold released, the other one kept
+        assertThat(charges.held).containsOnlyKeys("another call"); // this call's hold released, the other one kept
     }
 
     private Call call(String idempotencyKey) {
@@ -131,19 +134,16 @@ class ModelCallsTest {
                 .isEqualTo(Json.createObjectBuilder(request).add("model", "up").build());
     }
 
-    /** A transport that writes from any thread, as the hub's: keeps what it is to send. */
+    /** What the client was sent. */
     private static final class Replies implements Reply {
-        final List<String> sent = new ArrayList<>();
-        CompletionStage<Answer> ready;
+        record Sent(int status, String body) {
+        }
+
+        final List<Sent> sent = new CopyOnWriteArrayList<>();
 
         @Override
         public void send(int status, String contentType, String body) {
-            sent.add(status + " " + body);
-        }
-
-        @Override
-        public void sendWhenReady(CompletionStage<Answer> ready) {
-            this.ready = ready;
+            sent.add(new Sent(status, body));
         }
 
         @Override
@@ -159,13 +159,15 @@ class ModelCallsTest {
 
     /** Commits when told to. */
     private static final class Journal implements UsageJournal {
-        final List<Usage> recorded = new ArrayList<>();
-        final List<String> released = new ArrayList<>();
-        CompletableFuture<Void> commit;
+        final List<Usage> recorded = new CopyOnWriteArrayList<>();
+        final List<String> released = new CopyOnWriteArrayList<>();
+        final CountDownLatch handedOver = new CountDownLatch(1);
+        volatile CompletableFuture<Void> commit;
 
         @Override
         public CompletionStage<Void> record(Usage usage, StoredReply reply) {
             recorded.add(usage);
+            handedOver.countDown();
             return commit;
         }
 
@@ -175,7 +177,7 @@ class ModelCallsTest {
         }
 
         @Override
-        public synchronized void release(AccountId account, String idempotencyKey) {
+        public void release(AccountId account, String idempotencyKey) {
             released.add(idempotencyKey);
         }
 
