@@ -16,8 +16,7 @@ public final class JsonText {
 
     /**
      * Reads UTF-8 JSON text. Through a String on purpose: a reader over bytes decodes them with a
-     * stream decoder of its own, an 8 KB buffer per reader, which on the gateway's hot path was a
-     * sixteenth of all the memory the hub allocated per call.
+     * stream decoder of its own, an 8 KB buffer per reader (twice per call on the gateway's path).
      *
      * @throws jakarta.json.JsonException or {@link IllegalStateException} when the text is not JSON
      */
