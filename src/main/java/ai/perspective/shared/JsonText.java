@@ -1,5 +1,7 @@
 package ai.perspective.shared;
 
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
@@ -34,5 +36,21 @@ public final class JsonText {
         try (var reader = JSON_P.createReader(new StringReader(text))) {
             return reader.read();
         }
+    }
+
+    /**
+     * Reads JSON text that must be an object, as {@link #read(String)}.
+     *
+     * @throws JsonException when the text is not JSON or not an object
+     */
+    public static JsonObject readObject(String text) {
+        try {
+            if (read(text) instanceof JsonObject object) {
+                return object;
+            }
+        } catch (IllegalStateException e) {
+            throw new JsonException("Not JSON: " + e.getMessage(), e);
+        }
+        throw new JsonException("Not a JSON object");
     }
 }

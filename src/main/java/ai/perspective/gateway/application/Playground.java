@@ -8,6 +8,7 @@ import ai.perspective.routing.Ratings;
 import ai.perspective.routing.Router;
 import ai.perspective.routing.RoutingDecisionId;
 import ai.perspective.shared.HubException;
+import ai.perspective.shared.JsonText;
 import ai.perspective.shared.TimeOrderedUuid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
 
@@ -146,7 +146,7 @@ public class Playground {
             }
             JsonObject chunk;
             try {
-                chunk = JSON_P.createReader(new StringReader(data)).readObject();
+                chunk = JsonText.readObject(data);
             } catch (JsonException e) {
                 return;
             }
@@ -166,7 +166,7 @@ public class Playground {
 
         private static String errorMessage(String body, int status) {
             try {
-                return JSON_P.createReader(new StringReader(body)).readObject().getJsonObject("error").getString("message");
+                return JsonText.readObject(body).getJsonObject("error").getString("message");
             } catch (RuntimeException e) {
                 return "The call failed (HTTP " + status + ").";
             }

@@ -8,6 +8,7 @@ import ai.perspective.routing.RoutingCalibration;
 import ai.perspective.routing.RoutingProfile;
 import ai.perspective.routing.RoutingSetup;
 import ai.perspective.routing.domain.DecisionLog;
+import ai.perspective.shared.JsonText;
 import ai.perspective.vault.Contribution;
 import ai.perspective.vault.Vault;
 import jakarta.annotation.Resource;
@@ -18,8 +19,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -46,7 +45,6 @@ public class RoutingConfigurer {
     static final String GENERAL_MODEL = "general-model";
     static final Duration DEBOUNCE = Duration.ofMillis(300);
     private static final Logger LOG = Logger.getLogger(RoutingConfigurer.class.getName());
-    private static final JsonProvider JSON_P = JsonProvider.provider();
 
     @Inject
     Router router;
@@ -134,7 +132,7 @@ public class RoutingConfigurer {
         List<Contribution> stored = vault.all(Vault.ROUTING_FEEDBACK);
         for (Contribution c : stored) {
             try {
-                JsonObject rating = JSON_P.createReader(new StringReader(c.content())).readObject();
+                JsonObject rating = JsonText.readObject(c.content());
                 String prompt = rating.getString("prompt", null);
                 if (prompt != null && router.learn(prompt, ModelId.parse(rating.getString("model")), rating.getBoolean("helpful"))) {
                     learned++;

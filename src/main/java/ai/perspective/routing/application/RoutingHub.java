@@ -12,6 +12,7 @@ import ai.perspective.routing.Router;
 import ai.perspective.routing.RoutingAdmin;
 import ai.perspective.routing.domain.DecisionLog;
 import ai.perspective.shared.HubException;
+import ai.perspective.shared.JsonText;
 import ai.perspective.vault.Contribution;
 import ai.perspective.vault.Vault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -108,7 +108,7 @@ public class RoutingHub implements RoutingAdmin, Ratings {
         String reference = rating.response().toString();
         Optional<Contribution> before = vault.find(rater, Vault.ROUTING_FEEDBACK, reference);
         if (before.isPresent()) {
-            JsonObject previous = JSON_P.createReader(new StringReader(before.get().content())).readObject();
+            JsonObject previous = JsonText.readObject(before.get().content());
             boolean helpful = previous.getBoolean("helpful");
             String previousReason = previous.getString("reason", null);
             if (helpful != rating.helpful() || (reason != null && !reason.equals(previousReason))) {
