@@ -123,8 +123,10 @@ echo "hub/portkey throughput ratio: $(echo "scale=1; $RPS_hub / $RPS_portkey" | 
 echo "hub/direct throughput ratio:  $(echo "scale=2; $RPS_hub / $RPS_direct" | bc)"
 echo "hub added p99 at 1,000 req/s, open loop, evenly spaced: $(echo "scale=2; $OPEN_P99_hubU - $OPEN_P99_directU" | bc) ms (target <= 5 ms)"
 echo "hub added p99 at 1,000 req/s, open loop, Poisson:       $(echo "scale=2; $OPEN_P99_hubP - $OPEN_P99_directP" | bc) ms (target <= 5 ms)"
-echo "hub added p99 at 1,000 req/s, bursts of 20: $(echo "scale=2; ($P99_hub1k - $P99_direct1k) * 1000" | bc) ms (target <= 5 ms)"
-echo "hub added p99 at 1,000 req/s, bursts of 4:  $(echo "scale=2; ($P99_hub1k4 - $P99_direct1k4) * 1000" | bc) ms (target <= 5 ms)"
+# hey's bursts are a harsher load than 1,000 req/s arriving independently (the open loop above, which the
+# 5 ms target is for): shown beside it for comparison
+echo "hub added p99 at 1,000 req/s, bursts of 20: $(printf '%.1f' "$(echo "($P99_hub1k - $P99_direct1k) * 1000" | bc)") ms (harsher than the target's load; 5 ms for comparison)"
+echo "hub added p99 at 1,000 req/s, bursts of 4:  $(printf '%.1f' "$(echo "($P99_hub1k4 - $P99_direct1k4) * 1000" | bc)") ms (harsher than the target's load; 5 ms for comparison)"
 lost=$((expected - records)); [ $lost -lt 0 ] && lost=0
 echo "usage records: $records for $expected successful hub responses counted by the clients (warm-up + wrk + hey + open loop);"
 echo "  lost: $lost (records above the count are calls still in flight when wrk stopped counting: at most 16 per wrk run)"
