@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class JsonTextTest {
     @Test
     void readsObjectsAndArraysFromTextAndFromUtf8Bytes() {
         assertEquals("héllo", JsonText.readObject("{\"a\":\"héllo\"}").getString("a"));
-        assertEquals("héllo", ((jakarta.json.JsonObject) JsonText.read("{\"a\":\"héllo\"}".getBytes(StandardCharsets.UTF_8)))
+        assertEquals("héllo", ((JsonObject) JsonText.read("{\"a\":\"héllo\"}".getBytes(StandardCharsets.UTF_8)))
                 .getString("a"));
         assertEquals(2, assertInstanceOf(JsonArray.class, JsonText.read("[1, 2]")).size());
     }
