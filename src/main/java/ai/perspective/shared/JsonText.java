@@ -20,7 +20,7 @@ public final class JsonText {
      * Reads UTF-8 JSON text. Through a String on purpose: a reader over bytes decodes them with a
      * stream decoder of its own, an 8 KB buffer per reader (twice per call on the gateway's path).
      *
-     * @throws jakarta.json.JsonException or {@link IllegalStateException} when the text is not JSON
+     * @throws JsonException when the text is not JSON
      */
     public static JsonStructure read(byte[] utf8) {
         return read(new String(utf8, StandardCharsets.UTF_8));
@@ -30,11 +30,14 @@ public final class JsonText {
      * Reads JSON text. The reader is closed, which gives its buffer (8 KB) back to the provider's
      * pool; a reader left open leaves it to the garbage collector, once per event of a stream.
      *
-     * @throws jakarta.json.JsonException or {@link IllegalStateException} when the text is not JSON
+     * @throws JsonException when the text is not JSON (also where the parser itself throws
+     *         {@link IllegalStateException}, so callers catch one exception)
      */
     public static JsonStructure read(String text) {
         try (var reader = JSON_P.createReader(new StringReader(text))) {
             return reader.read();
+        } catch (IllegalStateException e) {
+            throw new JsonException("Not JSON: " + e.getMessage(), e);
         }
     }
 
@@ -44,12 +47,8 @@ public final class JsonText {
      * @throws JsonException when the text is not JSON or not an object
      */
     public static JsonObject readObject(String text) {
-        try {
-            if (read(text) instanceof JsonObject object) {
-                return object;
-            }
-        } catch (IllegalStateException e) {
-            throw new JsonException("Not JSON: " + e.getMessage(), e);
+        if (read(text) instanceof JsonObject object) {
+            return object;
         }
         throw new JsonException("Not a JSON object");
     }

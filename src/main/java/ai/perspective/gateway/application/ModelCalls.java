@@ -367,7 +367,7 @@ public class ModelCalls {
     private static JsonStructure readOrNull(String text) {
         try {
             return JsonText.read(text);
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException e) {
             return null;
         }
     }

@@ -327,7 +327,7 @@ public class OpenAiApi {
         JsonStructure json;
         try {
             json = JsonText.read(bytes);
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException e) {
             throw new Rejected(OpenAiError.invalidRequest(400, "We could not parse the JSON body of your request: "
                     + "send a JSON object (Content-Type: application/json).", null, "invalid_json"));
         }

@@ -50,9 +50,7 @@ class ModelCallsTest {
         calls.tokens = new TokenCounter();
         calls.journal = journal;
         calls.charges = charges;
-        calls.upstream = new UpstreamHttp();
-        calls.upstream.settings = calls.settings;
-        calls.upstream.open();
+        calls.upstream = UpstreamHttpTest.opened(calls.settings);
     }
 
     @AfterEach

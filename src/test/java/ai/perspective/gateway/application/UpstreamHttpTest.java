@@ -26,9 +26,15 @@ class UpstreamHttpTest {
     @BeforeEach
     void open() throws Exception {
         upstream = new FakeUpstream();
-        http = new UpstreamHttp();
-        http.settings = new GatewaySettings();
+        http = opened(new GatewaySettings());
+    }
+
+    /** An upstream client as the server would start it (also for other tests of this package). */
+    static UpstreamHttp opened(GatewaySettings settings) {
+        UpstreamHttp http = new UpstreamHttp();
+        http.settings = settings;
         http.open();
+        return http;
     }
 
     @AfterEach
